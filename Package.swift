@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+// bulletin-pdf: typesets Chinese government bulletins (简报) into print-ready PDF.
+//
+// Pipeline (one target per stage, see README "Architecture"):
+//   BulletinModel  — the issue model, its JSON form with located diagnostics, the JSON Schema
+//   BulletinFonts  — font files, FreeType faces, HarfBuzz shaping, fallback chains
+//   BulletinLayout — layout files, line breaking, pagination → a display list
+//   BulletinRender — draws a display list to PDF, PNG and a text trace (Cairo); never lays out
+//   BulletinCLI    — the `bulletin-pdf` command, a thin layer over the above
+import PackageDescription
+
+let package = Package(
+    name: "bulletin-pdf",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bulletin-pdf", targets: ["BulletinCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz",
+                       providers: [.apt(["libharfbuzz-dev"])]),
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2",
+                       providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo",
+                       providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig",
+                       providers: [.apt(["libfontconfig-dev"])]),
+
+        .target(name: "BulletinModel"),
+        .target(name: "BulletinFonts", dependencies: ["CHarfBuzz", "CFreeType", "CFontconfig"]),
+        .target(name: "BulletinLayout", dependencies: ["BulletinModel", "BulletinFonts"]),
+        .target(name: "BulletinRender", dependencies: ["BulletinLayout", "BulletinFonts", "CCairo", "CFreeType"]),
+        .executableTarget(
+            name: "BulletinCLI",
+            dependencies: [
+                "BulletinModel", "BulletinLayout", "BulletinRender", "BulletinFonts",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .target(name: "TestSupport", dependencies: ["BulletinModel", "BulletinLayout", "BulletinRender"],
+                path: "Tests/TestSupport"),
+        .testTarget(name: "BulletinModelTests", dependencies: ["BulletinModel", "TestSupport"]),
+        .testTarget(name: "BulletinLayoutTests", dependencies: ["BulletinLayout", "TestSupport"]),
+        .testTarget(name: "BulletinRenderTests", dependencies: ["BulletinRender", "TestSupport"]),
+    ]
+)

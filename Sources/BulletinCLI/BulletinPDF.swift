@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The `bulletin-pdf` command: a thin layer over the library targets; each subcommand parses its
+/// flags and calls one library entry point.
+@main
+struct BulletinPDF: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bulletin-pdf",
+        abstract: "Typeset Chinese government bulletins (简报) into print-ready PDF.",
+        discussion: """
+        Exit codes: 0 success; 1 invalid input (issue, layout or font: the messages say where); \
+        3 output could not be written; 64 bad command-line usage.
+        """,
+        subcommands: [RenderCommand.self, SchemaCommand.self, BenchCommand.self]
+    )
+}
+
+/// Exit codes shared by the subcommands.
+enum ExitStatus {
+    static let invalidInput = ExitCode(1)
+    static let outputFailed = ExitCode(3)
+}

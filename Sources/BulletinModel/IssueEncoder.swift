@@ -1,0 +1,163 @@
+/// Writes an `Issue` as issue JSON (Samples/FORMAT.md) that reads as if written by hand.
+///
+/// Deterministic (same issue, same bytes), so output can be diffed and committed:
+/// - 2-space indentation; keys in the order FORMAT.md lists them; absent optional values and
+///   empty optional arrays are left out;
+/// - the short forms: a paragraph that is one plain run is a string, plain runs are strings,
+///   other runs `{"bold": …}`; a heading's level only when its label does not imply it;
+/// - each block, run, footer field and distribution line on one line, so that a paragraph is a
+///   line and a diff shows which paragraph changed;
+/// - non-ASCII text as-is (Chinese stays readable); only `"`, `\` and control characters are
+///   escaped; a final newline.
+///
+/// For every issue that satisfies the format (non-blank trimmed text, levels 1…4, non-empty
+/// sections, articles, blocks and runs), `IssueDecoder.decode(encode(issue))` gives it back.
+public enum IssueEncoder {
+    public static func encode(_ issue: Issue) -> String {
+        var output = ""
+        render(issueNode(issue), indent: "", into: &output)
+        output += "\n"
+        return output
+    }
+
+    // MARK: Issue → output tree
+
+    /// What to write, before choosing line breaks: building the tree and printing it are kept
+    /// apart so that the layout rules live in one place (`render`).
+    private indirect enum Node {
+        case string(String)
+        case number(Int)
+        /// `inline`: written on one line, and so are all values inside.
+        case object([(key: String, value: Node)], inline: Bool)
+        case array([Node], inline: Bool)
+    }
+
+    private static func issueNode(_ issue: Issue) -> Node {
+        let m = issue.masthead
+        var masthead: [(String, Node)] = [("title", .string(m.title)), ("number", .string(m.number))]
+        if let total = m.totalNumber { masthead.append(("totalNumber", .string(total))) }
+        masthead += [("issuer", .string(m.issuer)), ("date", .string(m.date))]
+        if !m.extraLines.isEmpty { masthead.append(("extraLines", strings(m.extraLines))) }
+
+        var members: [(String, Node)] = [
+            ("masthead", .object(masthead, inline: false)),
+            ("sections", .array(issue.sections.map(sectionNode), inline: false)),
+        ]
+        if !issue.footer.isEmpty {
+            let fields = issue.footer.map { Node.object([("label", .string($0.label)), ("value", .string($0.value))], inline: true) }
+            members.append(("footer", .array(fields, inline: false)))
+        }
+        if let d = issue.distribution {
+            let lines = d.lines.map { Node.object([("label", .string($0.label)), ("text", .string($0.text))], inline: true) }
+            var distribution: [(String, Node)] = [("lines", .array(lines, inline: false))]
+            if let printRun = d.printRun { distribution.append(("printRun", .string(printRun))) }
+            if !d.notes.isEmpty { distribution.append(("notes", strings(d.notes))) }
+            members.append(("distribution", .object(distribution, inline: false)))
+        }
+        return .object(members, inline: false)
+    }
+
+    private static func sectionNode(_ section: Section) -> Node {
+        var members: [(String, Node)] = []
+        if let column = section.column { members.append(("column", .string(column))) }
+        members.append(("articles", .array(section.articles.map(articleNode), inline: false)))
+        return .object(members, inline: false)
+    }
+
+    private static func articleNode(_ article: Article) -> Node {
+        var members: [(String, Node)] = []
+        if let kicker = article.kicker { members.append(("kicker", .string(kicker))) }
+        if let headline = article.headline { members.append(("headline", .string(headline))) }
+        if let subtitle = article.subtitle { members.append(("subtitle", .string(subtitle))) }
+        if let note = article.editorsNote { members.append(("editorsNote", paragraphNode(note))) }
+        members.append(("blocks", .array(article.blocks.map(blockNode), inline: false)))
+        if let attribution = article.attribution { members.append(("attribution", .string(attribution))) }
+        return .object(members, inline: false)
+    }
+
+    private static func blockNode(_ block: Block) -> Node {
+        switch block {
+        case .paragraph(let paragraph):
+            let form = paragraphNode(paragraph)
+            if case .string = form { return form }  // the shortest form: a plain paragraph is a string
+            return .object([("paragraph", form)], inline: true)
+        case .note(let paragraph):
+            return .object([("note", paragraphNode(paragraph))], inline: true)
+        case .heading(let heading):
+            var members: [(String, Node)] = [("heading", .string(heading.text))]
+            if let label = heading.label { members.append(("label", .string(label))) }
+            if heading.level != Heading.level(ofLabel: heading.label) { members.append(("level", .number(heading.level))) }
+            return .object(members, inline: true)
+        }
+    }
+
+    /// The paragraph form: one plain run as a string, anything else as an array of runs.
+    private static func paragraphNode(_ paragraph: Paragraph) -> Node {
+        if paragraph.runs.count == 1, paragraph.runs[0].role == .text { return .string(paragraph.runs[0].text) }
+        return .array(paragraph.runs.map { run in
+            run.role == .text ? .string(run.text) : .object([(run.role.rawValue, .string(run.text))], inline: true)
+        }, inline: true)
+    }
+
+    private static func strings(_ items: [String]) -> Node {
+        .array(items.map { .string($0) }, inline: false)
+    }
+
+    // MARK: Output tree → text
+
+    private static func render(_ node: Node, indent: String, into output: inout String) {
+        switch node {
+        case .string(let text):
+            writeString(text, into: &output)
+        case .number(let number):
+            output += String(number)
+        case .object(let members, let inline):
+            writeContainer("{", "}", members.count, inline: inline, indent: indent, into: &output) { index, inner, output in
+                writeString(members[index].key, into: &output)
+                output += ": "
+                render(members[index].value, indent: inner, into: &output)
+            }
+        case .array(let items, let inline):
+            writeContainer("[", "]", items.count, inline: inline, indent: indent, into: &output) { index, inner, output in
+                render(items[index], indent: inner, into: &output)
+            }
+        }
+    }
+
+    /// Brackets around `count` elements: `{"a": 1, "b": 2}` inline, else one element per line.
+    private static func writeContainer(_ open: String, _ close: String, _ count: Int, inline: Bool, indent: String,
+                                       into output: inout String,
+                                       element: (Int, String, inout String) -> Void) {
+        output += open
+        let inner = indent + "  "
+        for index in 0 ..< count {
+            if index > 0 { output += inline ? ", " : "," }
+            if !inline { output += "\n" + inner }
+            element(index, inner, &output)
+        }
+        if !inline && count > 0 { output += "\n" + indent }
+        output += close
+    }
+
+    /// A JSON string literal. Only what JSON requires is escaped, plus the invisible DEL and C1
+    /// controls, so that nothing unseen hides in the output.
+    private static func writeString(_ text: String, into output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            case "\u{00}" ..< "\u{20}", "\u{7F}" ... "\u{9F}":
+                let digits = String(scalar.value, radix: 16, uppercase: true)
+                output += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        output += "\""
+    }
+}

@@ -1,0 +1,55 @@
+import BulletinFonts
+import BulletinLayout
+import CCairo
+
+/// Draws display-list pages onto a Cairo context; shared by the PDF and PNG renderers so both
+/// show exactly the same thing.
+struct CairoPainter {
+    let list: DisplayList
+    let context: OpaquePointer
+
+    func paint(_ page: DisplayPage) {
+        var glyphBuffer: [cairo_glyph_t] = []
+        var clusterBuffer: [cairo_text_cluster_t] = []
+        for item in page.items {
+            switch item {
+            case .rule(let rule):
+                setColor(rule.color)
+                cairo_rectangle(context, rule.x, rule.y - rule.thickness / 2, rule.width, rule.thickness)
+                cairo_fill(context)
+            case .glyphs(let run):
+                guard !run.glyphs.isEmpty else { continue }
+                setColor(run.color)
+                cairo_set_font_face(context, CairoFontFaces.shared.face(for: list.fonts[run.font]))
+                cairo_set_font_size(context, run.size)
+                glyphBuffer.removeAll(keepingCapacity: true)
+                for g in run.glyphs {
+                    glyphBuffer.append(cairo_glyph_t(index: UInt(g.id), x: run.x + g.x, y: run.y + g.y))
+                }
+                clusterBuffer.removeAll(keepingCapacity: true)
+                for c in run.clusters {
+                    clusterBuffer.append(cairo_text_cluster_t(num_bytes: Int32(c.bytes), num_glyphs: Int32(c.glyphs)))
+                }
+                let utf8 = Array(run.text.utf8)
+                utf8.withUnsafeBufferPointer { bytes in
+                    bytes.withMemoryRebound(to: CChar.self) { chars in
+                        cairo_show_text_glyphs(context, chars.baseAddress, Int32(chars.count), glyphBuffer,
+                                               Int32(glyphBuffer.count), clusterBuffer, Int32(clusterBuffer.count),
+                                               cairo_text_cluster_flags_t(rawValue: 0))
+                    }
+                }
+            }
+        }
+    }
+
+    private func setColor(_ color: RGBColor) {
+        cairo_set_source_rgb(context, color.red, color.green, color.blue)
+    }
+
+    /// Cairo's status as an error, if any.
+    static func check(_ status: cairo_status_t, _ action: String) throws(RenderError) {
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw .cairo(status: String(cString: cairo_status_to_string(status)), while: action)
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import BulletinFonts
 import BulletinModel
+import Foundation
 
 /// Everything composing one issue needs: resolved styles, the preparer and composer, and the
 /// display list's font table being filled. Collects warnings as it goes.
@@ -69,7 +70,10 @@ struct CompositionContext {
     /// A block of one plain string.
     mutating func block(_ kind: FlowKind, text: String, style: BlockStyle, path: String, keepWithNext: Bool,
                         outline: (String, Int)?) -> FlowBlock {
-        let lines = self.lines([StyledSpan(text: text, style: resolve(style), path: path)], style: style)
+        var lines = self.lines([StyledSpan(text: text, style: resolve(style), path: path)], style: style)
+        if lines.count == 2 && style.align == .center {
+            lines = balancedTwoLines(text, style: style, path: path) ?? lines
+        }
         return FlowBlock(kind: kind, lines: lines, spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter,
                          keepWithNext: keepWithNext, keepWithPrevious: false, splittable: false, path: path,
                          outline: outline)
@@ -93,5 +97,34 @@ struct CompositionContext {
         return FlowBlock(kind: kind, lines: lines, spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter,
                          keepWithNext: false, keepWithPrevious: false, splittable: true, path: path,
                          outline: outline)
+    }
+
+    /// A centred title that needs two lines is broken where a reader pauses — after a closing
+    /// bracket or quote (`》` `”` `）`), or at a space — choosing among those the most even split;
+    /// without such a place, at the most even split Han–Han break. Never mid-word.
+    private mutating func balancedTwoLines(_ text: String, style: BlockStyle, path: String) -> [ComposedLine]? {
+        let characters = Array(text)
+        let pauses = "》”’）」』】"
+        var natural: [Int] = [], other: [Int] = []
+        for i in 1..<characters.count {
+            let before = characters[i - 1], after = characters[i]
+            guard let a = before.unicodeScalars.first, let b = after.unicodeScalars.first,
+                  Kinsoku.isBreakAllowed(between: a, and: b, style: typesetter.kinsoku) else { continue }
+            if pauses.contains(before) || before == " " { natural.append(i) } else { other.append(i) }
+        }
+        func attempt(_ candidates: [Int]) -> [ComposedLine]? {
+            var best: (lines: [ComposedLine], longest: Double)?
+            for split in candidates {
+                let head = String(characters[..<split]).trimmingCharacters(in: .whitespaces)
+                let tail = String(characters[split...]).trimmingCharacters(in: .whitespaces)
+                let first = lines([StyledSpan(text: head, style: resolve(style), path: path)], style: style)
+                let second = lines([StyledSpan(text: tail, style: resolve(style), path: path)], style: style)
+                guard first.count == 1, second.count == 1 else { continue }
+                let longest = max(first[0].usedWidth, second[0].usedWidth)
+                if best == nil || longest < best!.longest { best = (first + second, longest) }
+            }
+            return best?.lines
+        }
+        return attempt(natural) ?? attempt(other)
     }
 }

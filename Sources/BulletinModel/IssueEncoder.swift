@@ -44,11 +44,15 @@ public enum IssueEncoder {
             ("sections", .array(issue.sections.map(sectionNode), inline: false)),
         ]
         if !issue.footer.isEmpty {
-            let fields = issue.footer.map { Node.object([("label", .string($0.label)), ("value", .string($0.value))], inline: true) }
+            let fields = issue.footer.map {
+                Node.object([("label", .string($0.label)), ("value", .string($0.value))], inline: true)
+            }
             members.append(("footer", .array(fields, inline: false)))
         }
         if let d = issue.distribution {
-            let lines = d.lines.map { Node.object([("label", .string($0.label)), ("text", .string($0.text))], inline: true) }
+            let lines = d.lines.map {
+                Node.object([("label", .string($0.label)), ("text", .string($0.text))], inline: true)
+            }
             var distribution: [(String, Node)] = [("lines", .array(lines, inline: false))]
             if let printRun = d.printRun { distribution.append(("printRun", .string(printRun))) }
             if !d.notes.isEmpty { distribution.append(("notes", strings(d.notes))) }
@@ -86,7 +90,9 @@ public enum IssueEncoder {
         case .heading(let heading):
             var members: [(String, Node)] = [("heading", .string(heading.text))]
             if let label = heading.label { members.append(("label", .string(label))) }
-            if heading.level != Heading.level(ofLabel: heading.label) { members.append(("level", .number(heading.level))) }
+            if heading.level != Heading.level(ofLabel: heading.label) {  // else the label implies it
+                members.append(("level", .number(heading.level)))
+            }
             return .object(members, inline: true)
         }
     }
@@ -112,14 +118,14 @@ public enum IssueEncoder {
         case .number(let number):
             output += String(number)
         case .object(let members, let inline):
-            writeContainer("{", "}", members.count, inline: inline, indent: indent, into: &output) { index, inner, output in
-                writeString(members[index].key, into: &output)
+            writeContainer("{", "}", members.count, inline: inline, indent: indent, into: &output) { i, inner, output in
+                writeString(members[i].key, into: &output)
                 output += ": "
-                render(members[index].value, indent: inner, into: &output)
+                render(members[i].value, indent: inner, into: &output)
             }
         case .array(let items, let inline):
-            writeContainer("[", "]", items.count, inline: inline, indent: indent, into: &output) { index, inner, output in
-                render(items[index], indent: inner, into: &output)
+            writeContainer("[", "]", items.count, inline: inline, indent: indent, into: &output) { i, inner, output in
+                render(items[i], indent: inner, into: &output)
             }
         }
     }

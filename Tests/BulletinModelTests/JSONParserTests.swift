@@ -1,4 +1,5 @@
 import BulletinModel
+import Foundation
 import XCTest
 
 final class JSONParserTests: XCTestCase {
@@ -133,6 +134,16 @@ final class JSONParserTests: XCTestCase {
     func testDuplicateKeyIsAnError() {
         XCTAssertEqual(error("{\"a\": 1,\n \"a\": 2}"), #"2:2: duplicate key "a" (first used at 1:2)"#)
         XCTAssertEqual(error(#"{"a": 1, "\u0061": 2}"#), #"1:10: duplicate key "a" (first used at 1:2)"#)
+    }
+
+    func testDuplicateKeyInALargeObject() {
+        // Objects of 32 or more keys are checked through an index instead of a linear search.
+        let members = (0 ..< 100).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
+        let text = "{" + members + #", "k50": 0}"#
+        let first = text.range(of: #""k50""#)!.lowerBound, second = text.range(of: #""k50""#, options: .backwards)!.lowerBound
+        let column = { (index: String.Index) in text.distance(from: text.startIndex, to: index) + 1 }
+        XCTAssertEqual(error(text), #"1:\#(column(second)): duplicate key "k50" (first used at 1:\#(column(first)))"#)
+        XCTAssertNoThrow(try parse("{" + members + "}"))
     }
 
     func testDepthLimit() throws {

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the Debian packages bulletin-pdf needs when any is missing (C libraries for building,
+# poppler-utils as the tests' independent PDF oracle). Safe to run repeatedly.
+set -euo pipefail
+packages=(libharfbuzz-dev libfreetype-dev libcairo2-dev libfontconfig-dev pkg-config poppler-utils)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+command -v swift >/dev/null || { echo "swift is not on PATH (Swift 6 toolchain needed)" >&2; exit 1; }

@@ -6,6 +6,7 @@
 //   BulletinFonts  — font files, FreeType faces, HarfBuzz shaping, fallback chains
 //   BulletinLayout — layout files, line breaking, pagination → a display list
 //   BulletinRender — draws a display list to PDF, PNG and a text trace (Cairo); never lays out
+//   BulletinDiff   — compares page images (goldens, visual diffs)
 //   BulletinCLI    — the `bulletin-pdf` command, a thin layer over the above
 import PackageDescription
 
@@ -32,6 +33,7 @@ let package = Package(
         .target(name: "BulletinFonts", dependencies: ["CHarfBuzz", "CFreeType", "CFontconfig"]),
         .target(name: "BulletinLayout", dependencies: ["BulletinModel", "BulletinFonts"]),
         .target(name: "BulletinRender", dependencies: ["BulletinLayout", "BulletinFonts", "CCairo", "CFreeType"]),
+        .target(name: "BulletinDiff", dependencies: ["CCairo"]),
         .executableTarget(
             name: "BulletinCLI",
             dependencies: [
@@ -44,6 +46,7 @@ let package = Package(
                 path: "Tests/TestSupport"),
         .testTarget(name: "BulletinModelTests", dependencies: ["BulletinModel", "TestSupport"]),
         .testTarget(name: "BulletinLayoutTests", dependencies: ["BulletinLayout", "TestSupport"]),
-        .testTarget(name: "BulletinRenderTests", dependencies: ["BulletinRender", "TestSupport"]),
+        .testTarget(name: "BulletinDiffTests", dependencies: ["BulletinDiff", "TestSupport"]),
+        .testTarget(name: "BulletinRenderTests", dependencies: ["BulletinRender", "BulletinDiff", "TestSupport"]),
     ]
 )

@@ -94,9 +94,9 @@ final class IssueSchemaTests: XCTestCase {
     }
 
     /// Splits `sections[0].articles` into ["sections", 0, "articles"] (as keys and indices).
-    private func components(_ path: String) -> [Either] {
+    private func components(_ path: String) -> [PathComponent] {
         guard !path.isEmpty else { return [] }
-        var result: [Either] = []
+        var result: [PathComponent] = []
         for part in path.split(separator: ".") {
             let pieces = part.split(separator: "[")
             result.append(.key(String(pieces[0])))
@@ -105,7 +105,7 @@ final class IssueSchemaTests: XCTestCase {
         return result
     }
 
-    private enum Either { case key(String), index(Int) }
+    private enum PathComponent { case key(String), index(Int) }
 
     private func value(in root: JSONValue, at path: String) -> JSONValue? {
         var value: JSONValue? = root
@@ -120,7 +120,7 @@ final class IssueSchemaTests: XCTestCase {
 
     /// A copy of `root` with the object at `path` changed by `change`.
     private func replacing(_ root: JSONValue, at path: String, _ change: (inout [JSONValue.Member]) -> Void) -> JSONValue {
-        func edit(_ value: JSONValue, _ rest: ArraySlice<Either>) -> JSONValue {
+        func edit(_ value: JSONValue, _ rest: ArraySlice<PathComponent>) -> JSONValue {
             var value = value
             switch (rest.first, value.content) {
             case (nil, .object(var members)):

@@ -10,7 +10,7 @@ struct RenderCommand: ParsableCommand {
         abstract: "Typeset an issue JSON file into an A4 PDF.",
         discussion: """
         Examples:
-          bulletin-pdf render Samples/2020-033.json                 # writes Samples/2020-033.pdf
+          bulletin-pdf render Samples/2020-033.json      # → Samples/2020-033.pdf
           bulletin-pdf render issue.json -o out/issue.pdf --png out/pages --dpi 150
           cat issue.json | bulletin-pdf render - -o - > issue.pdf
           bulletin-pdf render issue.json --layout Layouts/my-office.json

@@ -39,9 +39,10 @@ struct Composer {
 
     /// What each break item stands for, so lines can be rebuilt from the breaker's answer.
     private enum Origin {
-        case indent(Double)
+        case indent
         case unit(Int)
-        case gap(after: Int, sourceSpace: Bool)
+        /// The gap before unit `before`; `spacing` indexes the composer's gap list.
+        case gap(before: Int, spacing: Int)
         case end
     }
 
@@ -49,21 +50,27 @@ struct Composer {
         guard !units.isEmpty else { return [] }
         var items: [BreakItem] = []
         var origins: [Origin] = []
+        var gaps: [GapSpacing] = []
         items.reserveCapacity(units.count * 3)
         if shape.firstIndent > 0 {
             items.append(.box(width: shape.firstIndent))
-            origins.append(.indent(shape.firstIndent))
+            origins.append(.indent)
         }
+        let lonely = lonelyLastCharacter(units)
         for (i, unit) in units.enumerated() {
             if i > 0 {
                 let previous = units[i - 1]
-                let gap = glue(between: previous, and: unit)
-                if !Kinsoku.isBreakAllowed(between: previous.last, and: unit.first, style: kinsoku) {
+                let gap = spacing(between: previous, and: unit)
+                // Kinsoku (clreq `#prohibition_rules_for_line_start_end`) and the orphan rule
+                // (clreq `#adjustments_of_orphans_and_widows`: no single Han character alone on a
+                // paragraph's last line) make this gap unbreakable.
+                if i == lonely || !Kinsoku.isBreakAllowed(between: previous.last, and: unit.first, style: kinsoku) {
                     items.append(.penalty(width: 0, cost: BreakItem.forbidden, flagged: false))
-                    origins.append(.gap(after: i - 1, sourceSpace: false))
+                    origins.append(.end)
                 }
-                items.append(gap)
-                origins.append(.gap(after: i - 1, sourceSpace: unit.spaceBefore))
+                items.append(gap.breakItem)
+                origins.append(.gap(before: i, spacing: gaps.count))
+                gaps.append(gap)
             }
             // After the first-line indent an opening mark loses its blank half (clreq
             // `#h-compression_of_punctuation_marks_at_line_start`): no glue is emitted there.
@@ -89,12 +96,16 @@ struct Composer {
             while first < end, !isBox(items[first]) { first += 1 }
             let isLast = lineNumber == breaks.count - 1
             let lineWidth = widths(lineNumber)
-            let metrics = LineBreaker.lineMetrics(items[first..<end])
-            var ratio = lineBreak.ratio
+            let natural = LineBreaker.lineMetrics(items[first..<end]).width
+            let lineGaps = (first..<end).compactMap { index -> GapSpacing? in
+                if case .gap(_, let g) = origins[index] { return gaps[g] }
+                return nil
+            }
             let justify = shape.align == .justify && !isLast
-            if !justify { ratio = min(ratio, 0) }
-            if !ratio.isFinite { ratio = 0 }
-            let used = metrics.width + (ratio >= 0 ? ratio * metrics.stretch : ratio * metrics.shrink)
+            // Justified lines fill the measure; others only shrink when they would overflow.
+            let slack = justify ? lineWidth - natural : min(0, lineWidth - natural)
+            let adjustments = Justifier.adjustments(for: lineGaps, slack: slack)
+            let used = natural + adjustments.reduce(0, +)
             var x = lineNumber == 0 ? 0 : shape.hangingIndent
             switch shape.align {
             case .center: x += (lineWidth - used) / 2
@@ -102,7 +113,7 @@ struct Composer {
             case .left, .justify: break
             }
             var line = buildLine(units: units, items: items, origins: origins, range: first..<end,
-                                 startX: x, ratio: ratio, shape: shape, justified: justify)
+                                 adjustments: adjustments, startX: x, shape: shape, justified: justify)
             line.startX = x
             line.usedWidth = used
             lines.append(line)
@@ -111,73 +122,31 @@ struct Composer {
         return lines
     }
 
+    /// The index of a paragraph's last Han character when breaking before it would leave it alone
+    /// (with only punctuation) on the last line; nil when the paragraph is too short to matter.
+    private func lonelyLastCharacter(_ units: [Unit]) -> Int? {
+        guard units.count > 3 else { return nil }
+        var index = units.count - 1
+        while index > 0 && units[index].characterClass != .ideographic && units[index].characterClass != .western {
+            index -= 1
+        }
+        guard index > 1, units[index].characterClass == .ideographic,
+              units[index - 1].characterClass != .western else { return nil }
+        return index
+    }
+
     private func isBox(_ item: BreakItem) -> Bool {
         if case .box = item { return true }
         return false
     }
 
-    /// The glue between two units: the blank halves of punctuation (compressed where two marks
-    /// meet), Han–Western spacing, or a source space.
-    private func glue(between a: Unit, and b: Unit) -> BreakItem {
-        let em = b.cell
-        var width = a.blankAfter + b.blankBefore
-        var stretch = 0.0
-        var shrink = 0.0
-        // Adjacent marks: `。”` `）、` `”，` `：“` `《“` keep only one blank half (clreq
-        // `#punctuation_width_adjustment`: two marks that total 2 em are set in 1.5 em).
-        if a.blankAfter > 0 && b.blankBefore > 0 {
-            width = max(a.blankAfter, b.blankBefore)
-        } else if a.blankAfter > 0 && b.characterClass == .closing {
-            width = 0
-        } else if a.characterClass == .opening && b.blankBefore > 0 {
-            width = 0
-        }
-        switch punctuation {
-        case .banjiao: width = 0
-        case .kaiming where a.blankAfter > 0 && !"。！？".unicodeScalars.contains(a.last): width = 0
-        default: break
-        }
-        // Blank halves may shrink away when a line is tight (clreq 3.6.3, shrink order).
-        shrink += width
-        let westernA = a.characterClass == .western, westernB = b.characterClass == .western
-        if westernA && westernB {
-            // Western word space (clreq 3.6.3/3.6.4: min 1/4 em, max 1/2 em).
-            width += b.spaceBefore ? 0.3 * em : 0
-            stretch += b.spaceBefore ? 0.2 * em : 0
-            shrink += b.spaceBefore ? 0.05 * em : 0
-        } else if (westernA && b.characterClass.takesHanWesternSpacing && Composer.isLetterOrDigit(a.last))
-                    || (a.characterClass.takesHanWesternSpacing && westernB && Composer.isLetterOrDigit(b.first)) {
-            // Han–Western spacing, a source space at the boundary not added on top (clreq 3.2.2).
-            width += hanLatinSpacing * em
-            stretch += hanLatinSpacing > 0 ? em / 12 : 0
-            shrink += hanLatinSpacing > 0 ? em / 8 : 0
-        } else if b.spaceBefore && (westernA || westernB) {
-            // A source space between a mark and Western text (`— 1 —`): a quarter em.
-            width += 0.25 * em
-            stretch += em / 12
-            shrink += em / 8
-        } else if b.spaceBefore {
-            // A space between two Chinese phrases is content: one full cell.
-            width += em
-            stretch += em * 0.25
-            shrink += em * 0.25
-        }
-        // Every gap may stretch a little so justified lines fill the measure (clreq 3.6.4: all
-        // inter-character gaps equally, as a last resort).
-        stretch += em * 0.05
-        return .glue(width: width, stretch: stretch, shrink: shrink)
-    }
-
-    /// clreq 3.2.2 spaces Han from Western letters and digits, not from symbols such as `+`.
-    static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-    }
-
     private func buildLine(units: [Unit], items: [BreakItem], origins: [Origin], range: Range<Int>,
-                           startX: Double, ratio: Double, shape: ParagraphShape, justified: Bool) -> ComposedLine {
+                           adjustments: [Double], startX: Double, shape: ParagraphShape,
+                           justified: Bool) -> ComposedLine {
         var runs: [GlyphRun] = []
         var text = ""
         var x = startX
+        var gapIndex = 0
         for index in range {
             switch items[index] {
             case .box(let width):
@@ -187,12 +156,17 @@ struct Composer {
                     text += unit.text
                 }
                 x += width
-            case .glue(let width, let stretch, let shrink):
-                if case .gap(_, true) = origins[index] { text += " " }
-                if case .gap(let after, true) = origins[index] {
-                    appendSpace(after: units[after], at: x, baseline: shape.baseline, to: &runs)
+            case .glue(let width, _, _):
+                if case .gap(let before, _) = origins[index] {
+                    if units[before].spaceBefore {
+                        text += " "
+                        appendSpace(after: units[before - 1], at: x, baseline: shape.baseline, to: &runs)
+                    }
+                    x += width + adjustments[gapIndex]
+                    gapIndex += 1
+                } else {
+                    x += width
                 }
-                x += width + (ratio >= 0 ? ratio * min(stretch, BreakItem.fill - 1) : ratio * shrink)
             case .penalty:
                 break
             }

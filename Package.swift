@@ -7,6 +7,7 @@
 //   BulletinLayout — layout files, line breaking, pagination → a display list
 //   BulletinRender — draws a display list to PDF, PNG and a text trace (Cairo); never lays out
 //   BulletinDiff   — compares page images (goldens, visual diffs)
+//   BulletinCheck  — checks a laid-out issue against the typographic rules
 //   BulletinCLI    — the `bulletin-pdf` command, a thin layer over the above
 import PackageDescription
 
@@ -34,10 +35,11 @@ let package = Package(
         .target(name: "BulletinLayout", dependencies: ["BulletinModel", "BulletinFonts"]),
         .target(name: "BulletinRender", dependencies: ["BulletinLayout", "BulletinFonts", "CCairo", "CFreeType"]),
         .target(name: "BulletinDiff", dependencies: ["CCairo"]),
+        .target(name: "BulletinCheck", dependencies: ["BulletinLayout"]),
         .executableTarget(
             name: "BulletinCLI",
             dependencies: [
-                "BulletinModel", "BulletinLayout", "BulletinRender", "BulletinFonts",
+                "BulletinModel", "BulletinLayout", "BulletinRender", "BulletinFonts", "BulletinCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +48,7 @@ let package = Package(
                 path: "Tests/TestSupport"),
         .testTarget(name: "BulletinModelTests", dependencies: ["BulletinModel", "TestSupport"]),
         .testTarget(name: "BulletinLayoutTests", dependencies: ["BulletinLayout", "TestSupport"]),
+        .testTarget(name: "BulletinCheckTests", dependencies: ["BulletinCheck", "TestSupport"]),
         .testTarget(name: "BulletinDiffTests", dependencies: ["BulletinDiff", "TestSupport"]),
         .testTarget(name: "BulletinRenderTests", dependencies: ["BulletinRender", "BulletinDiff", "TestSupport"]),
     ]

@@ -13,6 +13,13 @@ struct ComposedLine {
     /// Where the content starts and how wide it is, relative to the measure's left edge.
     var startX: Double = 0
     var usedWidth: Double = 0
+    /// Width of the measure the line was set in, and its baseline below the line's top.
+    var measure: Double = 0
+    var baseline: Double = 0
+    /// The break after this line fell on a source space.
+    var breakAtSpace = false
+    /// The cell of the paragraph's size (one Han character's width).
+    var cell: Double = 0
 }
 
 /// Paragraph shape for the composer.
@@ -116,6 +123,10 @@ struct Composer {
                                  adjustments: adjustments, startX: x, shape: shape, justified: justify)
             line.startX = x
             line.usedWidth = used
+            line.measure = shape.width
+            line.baseline = shape.baseline
+            line.cell = units.first?.cell ?? shape.lineHeight
+            if case .gap(let before, _) = origins[end], !isLast { line.breakAtSpace = units[before].spaceBefore }
             lines.append(line)
             start = end + 1
         }

@@ -12,12 +12,16 @@ public struct DisplayList: Sendable {
     public var metadata: DocumentMetadata
     /// One entry per article (and column), in reading order.
     public var outline: [OutlineEntry]
+    /// What the layout knows of each body and 版记 line (for checkers and diffs; not drawn).
+    public var lineRecords: [LineRecord]
 
-    public init(pages: [DisplayPage], fonts: [FontFace], metadata: DocumentMetadata, outline: [OutlineEntry]) {
+    public init(pages: [DisplayPage], fonts: [FontFace], metadata: DocumentMetadata, outline: [OutlineEntry],
+                lineRecords: [LineRecord] = []) {
         self.pages = pages
         self.fonts = fonts
         self.metadata = metadata
         self.outline = outline
+        self.lineRecords = lineRecords
     }
 }
 

@@ -1,7 +1,5 @@
 /// What a block of the page flow is; pagination rules depend on it.
-enum FlowKind: Equatable {
-    case column, kicker, headline, subtitle, editorsNote, paragraph, heading, note, attribution
-}
+typealias FlowKind = LineRecord.Role
 
 /// A block of composed lines in the flow of the body, with the rules pagination must keep.
 struct FlowBlock {

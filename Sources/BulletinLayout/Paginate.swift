@@ -7,11 +7,14 @@ struct Paginator {
     let typesetter: Typesetter
     private(set) var pages: [DisplayPage] = []
     private(set) var outline: [OutlineEntry] = []
+    private(set) var records: [LineRecord] = []
     /// Current position below the type area's top.
     private var y = 0.0
     private var items: [DisplayItem] = []
-    /// The last body line placed on the current page: its item range, top and height.
-    private var lastLine: (range: Range<Int>, top: Double, height: Double, linesOfBlockOnPage: Int)?
+    /// The lines of the last splittable block placed on the current page (item range, top, height),
+    /// and whether the block began on this page; what `carryLinesToNewPage` may move.
+    private var tail: [(range: Range<Int>, top: Double, height: Double)] = []
+    private var tailBlockStartedHere = false
 
     init(typesetter: Typesetter) { self.typesetter = typesetter }
 
@@ -34,7 +37,8 @@ struct Paginator {
         pages.append(DisplayPage(width: mm(page.width), height: mm(page.height), items: items))
         items = []
         y = 0
-        lastLine = nil
+        tail = []
+        tailBlockStartedHere = false
     }
 
     /// A block's height in the flow; in grid mode a non-body block rounds up to whole grid lines
@@ -55,8 +59,11 @@ struct Paginator {
                 height += slotHeight(block, atTop: false)
                 continue
             }
-            if block.splittable, let first = block.lines.first {
-                height += block.spaceBefore + first.height
+            if block.splittable {
+                // The lines that must share the page: two (no orphan), or all of a paragraph of
+                // three or fewer, which cannot split 2 + 2.
+                let needed = block.lines.count <= 3 ? block.lines.count : 2
+                height += block.spaceBefore + block.lines.prefix(needed).reduce(0) { $0 + $1.height }
             } else {
                 height += slotHeight(block, atTop: false)
             }
@@ -67,27 +74,13 @@ struct Paginator {
 
     private mutating func place(_ block: FlowBlock, following: ArraySlice<FlowBlock>) {
         if block.splittable {
-            if y > 0 { y += block.spaceBefore }
-            var onPage = 0
-            for (i, line) in block.lines.enumerated() {
-                if y + line.height > areaHeight + 0.01 {
-                    finishPage()
-                    onPage = 0
-                }
-                if i == 0 { recordOutline(block) }
-                let start = items.count
-                items += line.placed(x: left, y: top + y)
-                onPage += 1
-                lastLine = (start..<items.count, y, line.height, onPage)
-                y += line.height
-            }
-            y += block.spaceAfter
+            placeSplittable(block)
             return
         }
         var height = slotHeight(block, atTop: y == 0)
         let need = height + (block.keepWithNext ? keptHeight(following) : 0)
         if y + need > areaHeight + 0.01 && y > 0 {
-            if block.keepWithPrevious { moveLastLineToNewPage() } else { finishPage() }
+            if block.keepWithPrevious { carryLinesToNewPage() } else { finishPage() }
             height = slotHeight(block, atTop: y == 0)
         }
         let content = block.lines.reduce(0) { $0 + $1.height }
@@ -96,12 +89,70 @@ struct Paginator {
         let extra = height - spaceBefore - content - block.spaceAfter
         var lineY = y + spaceBefore + max(0, extra) / 2
         recordOutline(block, at: lineY)
-        for line in block.lines {
+        for (index, line) in block.lines.enumerated() {
             items += line.placed(x: left, y: top + lineY)
+            record(line, of: block, index: index, at: lineY)
             lineY += line.height
         }
-        lastLine = nil
+        tail = []
         y += height
+    }
+
+    /// A paragraph flows over pages, never leaving its first line alone at a page foot nor its
+    /// last line alone at a page top (clreq `#adjustments_of_orphans_and_widows`): at least two
+    /// lines on each side of a page break, else the whole paragraph moves on.
+    private mutating func placeSplittable(_ block: FlowBlock) {
+        if y > 0 { y += block.spaceBefore }
+        var next = 0
+        var first = true
+        while next < block.lines.count {
+            let remaining = block.lines.count - next
+            var fit = 0
+            var height = y
+            while next + fit < block.lines.count && height + block.lines[next + fit].height <= areaHeight + 0.01 {
+                height += block.lines[next + fit].height
+                fit += 1
+            }
+            var take = min(fit, remaining)
+            if take < remaining {
+                if remaining - take < 2 { take = remaining - 2 }   // no widow on the next page
+                if take < 2 { take = 0 }                           // no orphan at this foot
+                if take == 0 && y == 0 { take = max(1, min(fit, remaining)) }  // a page of one line: no choice
+            }
+            if take == 0 {
+                finishPage()
+                continue
+            }
+            if first {
+                tail = []
+                tailBlockStartedHere = true
+                recordOutline(block)
+            }
+            for (index, line) in block.lines.enumerated().dropFirst(next).prefix(take) {
+                let start = items.count
+                items += line.placed(x: left, y: top + y)
+                record(line, of: block, index: index, at: y)
+                tail.append((start..<items.count, y, line.height))
+                y += line.height
+            }
+            next += take
+            first = false
+            if next < block.lines.count {
+                finishPage()
+                tailBlockStartedHere = false
+            }
+        }
+        y += block.spaceAfter
+    }
+
+    private mutating func record(_ line: ComposedLine, of block: FlowBlock, index: Int, at lineTop: Double) {
+        let measureLeft = left
+        records.append(LineRecord(page: pages.count, baseline: top + lineTop + line.baseline,
+                                  left: left + line.startX, right: left + line.startX + line.usedWidth,
+                                  measureLeft: measureLeft, measureRight: measureLeft + line.measure,
+                                  text: line.text, role: block.kind, path: block.path, index: index,
+                                  count: block.lines.count, justified: line.justified,
+                                  breakAtSpace: line.breakAtSpace, cell: line.cell))
     }
 
     private mutating func recordOutline(_ block: FlowBlock, at lineY: Double? = nil) {
@@ -110,25 +161,35 @@ struct Paginator {
     }
 
     /// Starts a new page and carries the current page's last body line over to it, so that what
-    /// follows (an attribution, the 版记) is not alone. Only when the line's paragraph keeps at
-    /// least one other line on the old page.
-    private mutating func moveLastLineToNewPage() {
-        guard let line = lastLine, line.linesOfBlockOnPage > 1, line.range.upperBound == items.count else {
+    /// follows (an attribution, the 版记) is not alone. Never leaves a single line of the paragraph
+    /// behind: then two lines move (or none, when the paragraph has only those).
+    private mutating func carryLinesToNewPage() {
+        let count = (tail.count == 2 && tailBlockStartedHere) ? 2 : 1
+        guard count <= tail.count, tail.last?.range.upperBound == items.count else {
             finishPage()
             return
         }
-        let moved = items[line.range].map { $0.offset(dx: 0, dy: -line.top) }
-        items.removeSubrange(line.range)
+        let firstMoved = tail[tail.count - count]
+        // Moving everything on the page would only leave a blank page behind.
+        guard firstMoved.top > 0 else {
+            finishPage()
+            return
+        }
+        let moved = items[firstMoved.range.lowerBound...].map { $0.offset(dx: 0, dy: -firstMoved.top) }
+        for i in records.indices.suffix(count) {
+            records[i].page += 1
+            records[i].baseline -= firstMoved.top
+        }
+        let height = tail.suffix(count).reduce(0) { $0 + $1.height }
+        items.removeSubrange(firstMoved.range.lowerBound...)
         finishPage()
-        let start = items.count
-        items += moved.map { $0.offset(dx: 0, dy: 0) }
-        lastLine = (start..<items.count, 0, line.height, 1)
-        y = line.height
+        items += moved
+        y = height
     }
 
     private mutating func place(imprint: PlacedGroup) {
         if y + imprint.height > areaHeight + 0.01 {
-            moveLastLineToNewPage()
+            carryLinesToNewPage()
         }
         // The last rule sits on the type area's bottom edge (GB/T 9704-2012 §7.4.1).
         items += imprint.items.map { $0.offset(dx: left, dy: top + areaHeight - imprint.height) }

@@ -66,7 +66,7 @@ public struct Typesetter: Sendable {
         _ = pageNumbers
         let metadata = documentMetadata(issue, creationDate: creationDate)
         let list = DisplayList(pages: paginator.pages, fonts: context.fonts, metadata: metadata,
-                               outline: paginator.outline)
+                               outline: paginator.outline, lineRecords: paginator.records)
         return Warned(list, warnings: context.warnings)
     }
 

@@ -48,7 +48,7 @@ let package = Package(
                 path: "Tests/TestSupport"),
         .testTarget(name: "BulletinModelTests", dependencies: ["BulletinModel", "TestSupport"]),
         .testTarget(name: "BulletinLayoutTests", dependencies: ["BulletinLayout", "TestSupport"]),
-        .testTarget(name: "BulletinCheckTests", dependencies: ["BulletinCheck", "TestSupport"]),
+        .testTarget(name: "BulletinCheckTests", dependencies: ["BulletinCheck", "BulletinRender", "TestSupport"]),
         .testTarget(name: "BulletinDiffTests", dependencies: ["BulletinDiff", "TestSupport"]),
         .testTarget(name: "BulletinRenderTests", dependencies: ["BulletinRender", "BulletinDiff", "TestSupport"]),
     ]

@@ -9,13 +9,18 @@ public struct TypographyChecker: Sendable {
     public var spacingTolerance: Double
     /// Tolerance for "exactly on the edge", in points (issue 4: ±0.01 pt).
     public var edgeTolerance: Double
+    /// Largest extra space between two Han characters of a justified line, in em. Half an em is
+    /// the usual ceiling of letter-spacing in CJK justification; beyond it a line reads as
+    /// spaced out (as before a URL that cannot be broken).
+    public var maximumHanGap: Double
 
     public init(kinsoku: KinsokuStyle = .gb, grid: Bool = true, spacingTolerance: Double = 0.05,
-                edgeTolerance: Double = 0.01) {
+                edgeTolerance: Double = 0.01, maximumHanGap: Double = 0.5) {
         self.kinsoku = kinsoku
         self.grid = grid
         self.spacingTolerance = spacingTolerance
         self.edgeTolerance = edgeTolerance
+        self.maximumHanGap = maximumHanGap
     }
 
     /// Every violation in the display list, in page and line order.
@@ -106,6 +111,10 @@ public struct TypographyChecker: Sendable {
                 violations.append(Violation(rule: .unevenSpacing, page: record.page + 1, line: lineOnPage[i],
                     text: record.text, detail: "Han gaps range from \(format(low)) to \(format(high)) pt"))
             }
+            if high / record.cell > maximumHanGap {
+                violations.append(Violation(rule: .looseLine, page: record.page + 1, line: lineOnPage[i],
+                    text: record.text, detail: "Han characters spread by \(format(high)) pt (limit \(format(maximumHanGap * record.cell)) pt)"))
+            }
         }
         return violations
     }
@@ -140,7 +149,8 @@ public struct TypographyChecker: Sendable {
     }
 
     private func isHan(_ s: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) || (0x20000...0x3FFFF).contains(s.value)
+        s.value == 0x3007 || (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
+            || (0xF900...0xFAFF).contains(s.value) || (0x20000...0x3FFFF).contains(s.value)
     }
 
     private func isPunctuation(_ s: Unicode.Scalar) -> Bool {

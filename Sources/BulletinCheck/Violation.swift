@@ -18,6 +18,9 @@ public struct Violation: Equatable, Sendable, CustomStringConvertible {
         case lineOffGridEdge = "line-off-grid-edge"
         /// clreq 3.6.4: gaps between Han characters in one justified line differ.
         case unevenSpacing = "uneven-spacing"
+        /// A justified line whose Han characters are spread beyond the style's limit (a line
+        /// that could not be filled, e.g. before a long URL).
+        case looseLine = "loose-line"
         /// clreq `#adjustments_of_orphans_and_widows`: one Han character alone on a last line.
         case lonelyLastCharacter = "lonely-last-character"
         /// A paragraph's first line alone at a page foot.

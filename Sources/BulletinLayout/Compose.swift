@@ -71,7 +71,11 @@ struct Composer {
                 // Kinsoku (clreq `#prohibition_rules_for_line_start_end`) and the orphan rule
                 // (clreq `#adjustments_of_orphans_and_widows`: no single Han character alone on a
                 // paragraph's last line) make this gap unbreakable.
-                if i == lonely || !Kinsoku.isBreakAllowed(between: previous.last, and: unit.first, style: kinsoku) {
+                // A source space is itself the break opportunity (UAX #14), whatever surrounds it.
+                let breakable = unit.spaceBefore
+                    ? Kinsoku.isBreakAllowed(between: " ", and: unit.first, style: kinsoku)
+                    : Kinsoku.isBreakAllowed(between: previous.last, and: unit.first, style: kinsoku)
+                if i == lonely || !breakable {
                     items.append(.penalty(width: 0, cost: BreakItem.forbidden, flagged: false))
                     origins.append(.end)
                 }

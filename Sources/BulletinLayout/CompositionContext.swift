@@ -28,11 +28,13 @@ struct CompositionContext {
     }
 
     func resolve(_ style: BlockStyle) -> ResolvedStyle {
-        ResolvedStyle(chain: typesetter.chain(style.font), size: style.size, color: style.color)
+        ResolvedStyle(chain: typesetter.chain(style.font), size: style.size, color: style.color,
+                      syntheticBold: style.syntheticBold)
     }
 
     func resolve(_ inline: InlineStyle, in block: BlockStyle) -> ResolvedStyle {
-        ResolvedStyle(chain: typesetter.chain(inline.font), size: block.size, color: inline.color ?? block.color)
+        ResolvedStyle(chain: typesetter.chain(inline.font), size: block.size, color: inline.color ?? block.color,
+                      syntheticBold: inline.syntheticBold)
     }
 
     /// The line geometry of a style: width of the measure and where the baseline sits.

@@ -103,6 +103,8 @@ public struct BlockStyle: Equatable, Sendable {
     /// Space before and after, in points (in grid mode the block's height rounds up to grid lines).
     public var spaceBefore: Double
     public var spaceAfter: Double
+    /// Embolden outlines (for 仿宋 and 楷体, which have no bold weight).
+    public var syntheticBold: Bool = false
 
     public init(font: String, size: Double, color: RGBColor = .black, leading: Double, indent: Double = 0,
                 hangingIndent: Double = 0, inset: Double = 0, align: Alignment = .left,
@@ -124,10 +126,13 @@ public struct BlockStyle: Equatable, Sendable {
 public struct InlineStyle: Equatable, Sendable {
     public var font: String
     public var color: RGBColor?
+    /// Embolden outlines (for 仿宋 and 楷体, which have no bold weight).
+    public var syntheticBold: Bool
 
-    public init(font: String, color: RGBColor? = nil) {
+    public init(font: String, color: RGBColor? = nil, syntheticBold: Bool = false) {
         self.font = font
         self.color = color
+        self.syntheticBold = syntheticBold
     }
 }
 

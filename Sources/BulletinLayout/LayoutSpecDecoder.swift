@@ -26,8 +26,8 @@ public enum LayoutSpecDecoder {
     static let gridKeys = ObjectKeys(["charactersPerLine", "linesPerPage"])
     static let typographyKeys = ObjectKeys(["hanLatinSpacing", "kinsoku", "punctuation"], required: [])
     static let styleKeys = ObjectKeys(["font", "size", "color", "leading", "indent", "hangingIndent", "inset", "align",
-                                       "spaceBefore", "spaceAfter"], required: ["font", "size", "leading"])
-    static let inlineKeys = ObjectKeys(["font", "color"], required: ["font"])
+                                       "spaceBefore", "spaceAfter", "syntheticBold"], required: ["font", "size", "leading"])
+    static let inlineKeys = ObjectKeys(["font", "color", "syntheticBold"], required: ["font"])
     static let blockStyleNames = ["mastheadExtra", "mastheadTitle", "mastheadNumber", "mastheadIssuer", "column",
                                   "kicker", "headline", "subtitle", "editorsNote", "body", "note", "attribution",
                                   "footer", "distribution"]
@@ -126,7 +126,8 @@ extension JSONReader {
         for name in LayoutSpecDecoder.inlineStyleNames {
             guard let f = s[name] else { continue }
             let o = object(f.value, path: f.path, expected: "an object (inline style)", keys: LayoutSpecDecoder.inlineKeys)
-            inline[name] = InlineStyle(font: role(o["font"], roles: roles) ?? "", color: color(o["color"]))
+            inline[name] = InlineStyle(font: role(o["font"], roles: roles) ?? "", color: color(o["color"]),
+                                       syntheticBold: flag(o["syntheticBold"]) ?? false)
         }
         let placeholder = InlineStyle(font: "")
         return ElementStyles(mastheadExtra: block["mastheadExtra"]!, mastheadTitle: block["mastheadTitle"]!,
@@ -150,6 +151,7 @@ extension JSONReader {
         style.align = choice(o["align"], among: Alignment.allCases.map(\.rawValue)).flatMap(Alignment.init) ?? .left
         style.spaceBefore = number(o["spaceBefore"], in: 0...500) ?? 0
         style.spaceAfter = number(o["spaceAfter"], in: 0...500) ?? 0
+        style.syntheticBold = flag(o["syntheticBold"]) ?? false
         return style
     }
 

@@ -30,7 +30,7 @@ struct CairoPainter {
             case .glyphs(let run):
                 guard !run.glyphs.isEmpty else { continue }
                 setColor(run.color)
-                cairo_set_font_face(context, CairoFontFaces.shared.face(for: list.fonts[run.font]))
+                cairo_set_font_face(context, CairoFontFaces.shared.face(for: list.fonts[run.font], syntheticBold: run.syntheticBold))
                 cairo_set_font_size(context, run.size)
                 glyphBuffer.removeAll(keepingCapacity: true)
                 for g in run.glyphs {

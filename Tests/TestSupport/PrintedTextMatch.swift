@@ -64,6 +64,7 @@ extension PrintedTextMatch {
     /// Han ideographs and full-width CJK characters (not punctuation of ASCII).
     public static func isHan(_ c: Character) -> Bool {
         guard let v = c.unicodeScalars.first?.value else { return false }
-        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x20000...0x3FFFF).contains(v)
+        return v == 0x3007 || (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0x20000...0x3FFFF).contains(v)
     }
 }

@@ -39,7 +39,6 @@ let package = Package(
         .executableTarget(
             name: "BulletinCLI",
             dependencies: [
-                "BulletinModel", "BulletinLayout", "BulletinRender", "BulletinFonts", "BulletinCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,5 +50,8 @@ let package = Package(
         .testTarget(name: "BulletinCheckTests", dependencies: ["BulletinCheck", "BulletinRender", "TestSupport"]),
         .testTarget(name: "BulletinDiffTests", dependencies: ["BulletinDiff", "TestSupport"]),
         .testTarget(name: "BulletinRenderTests", dependencies: ["BulletinRender", "BulletinDiff", "TestSupport"]),
+        // The CLI tests run the built `bulletin-pdf` binary; depending on the executable target makes
+        // SwiftPM build it before the tests.
+        .testTarget(name: "CLITests", dependencies: ["BulletinCLI", "TestSupport"]),
     ]
 )

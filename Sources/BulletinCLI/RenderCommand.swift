@@ -86,8 +86,8 @@ struct RenderCommand: ParsableCommand {
             return ExitStatus.invalidInput
         }
         let target = output ?? ((input as NSString).deletingPathExtension + ".pdf")
-        if target != "-" && URL(fileURLWithPath: target).standardizedFileURL == URL(fileURLWithPath: input).standardizedFileURL {
-            DiagnosticPrinter.error("\(target): the output would overwrite the input")
+        for path in [target, trace].compactMap({ $0 }) where input != "-" && isSameFile(path, as: input) {
+            DiagnosticPrinter.error("\(path): the output would overwrite the input")
             return ExitStatus.invalidInput
         }
         let rendered: Warned<RenderSession.Output>
@@ -101,7 +101,7 @@ struct RenderCommand: ParsableCommand {
         DiagnosticPrinter.print(rendered.warnings)
         do {
             if target == "-" {
-                FileHandle.standardOutput.write(Data(rendered.value.pdf))
+                try writeStandardOutput(rendered.value.pdf)
             } else {
                 try AtomicFile.write(rendered.value.pdf, to: target)
             }
@@ -119,8 +119,46 @@ struct RenderCommand: ParsableCommand {
         return nil
     }
 
+    /// Whether `path` names the file `input` names: the same path, or the same file through a
+    /// symbolic or hard link (compared by device and inode), so `-o` can never replace the input.
+    private func isSameFile(_ path: String, as input: String) -> Bool {
+        if path == "-" { return false }
+        if URL(fileURLWithPath: path).standardizedFileURL == URL(fileURLWithPath: input).standardizedFileURL {
+            return true
+        }
+        var a = stat(), b = stat()
+        guard stat(path, &a) == 0, stat(input, &b) == 0 else { return false }
+        return a.st_dev == b.st_dev && a.st_ino == b.st_ino
+    }
+
+    /// Writes the PDF to standard output; a failed write (a full disk, or a closed pipe when
+    /// SIGPIPE is ignored) is an output error, not a crash (`FileHandle.write(_:)` traps on errors).
+    private func writeStandardOutput(_ bytes: [UInt8]) throws(AtomicFile.WriteError) {
+        var written = 0
+        let failure: String? = bytes.withUnsafeBytes { buffer -> String? in
+            while written < buffer.count {
+                let n = Foundation.write(STDOUT_FILENO, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                written += n
+            }
+            return nil
+        }
+        if let failure { throw AtomicFile.WriteError(path: "standard output", reason: failure) }
+    }
+
     private func writePNGs(_ output: RenderSession.Output, directory: String, stem: String) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            // Foundation's message is an NSError dump; the POSIX reason underneath is the useful part.
+            let underlying = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? Error).map { $0 as NSError }
+            let reason = underlying.flatMap { $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : nil }
+            throw AtomicFile.WriteError(path: directory, reason: "cannot create the PNG directory: "
+                                        + (reason ?? error.localizedDescription))
+        }
         for index in output.displayList.pages.indices {
             let bytes = try PNGRenderer.render(output.displayList, page: index, dpi: dpi)
             try AtomicFile.write(bytes, to: (directory as NSString).appendingPathComponent("\(stem)-\(index + 1).png"))

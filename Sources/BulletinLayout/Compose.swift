@@ -200,12 +200,15 @@ struct Composer {
             placed.append(PlacedGlyph(id: g.glyph, x: glyphX + g.offsetX * unit.size, y: -g.offsetY * unit.size))
             glyphX += g.advance * unit.size
         }
-        if var last = runs.last, last.font == font, last.size == unit.size, last.color == unit.color,
-           last.syntheticBold == unit.syntheticBold {
-            for var p in placed { p.x -= last.x; last.glyphs.append(p) }
-            last.text += unit.text
-            last.clusters += unit.clusters
-            runs[runs.count - 1] = last
+        if let last = runs.indices.last, runs[last].font == font, runs[last].size == unit.size,
+           runs[last].color == unit.color, runs[last].syntheticBold == unit.syntheticBold {
+            // Appended in place: a copy of the run (`var run = runs.last`) shares its arrays with
+            // `runs`, so each append would copy them all, quadratic in a line's length (an
+            // unbreakable 2 MB line took minutes).
+            let originX = runs[last].x
+            runs[last].glyphs.append(contentsOf: placed.map { PlacedGlyph(id: $0.id, x: $0.x - originX, y: $0.y) })
+            runs[last].text += unit.text
+            runs[last].clusters += unit.clusters
         } else {
             let originX = placed.first?.x ?? x
             runs.append(GlyphRun(font: font, size: unit.size, color: unit.color, x: originX, y: baseline,

@@ -54,6 +54,9 @@ struct Preparer {
     var gridCell: Double?
     var punctuation: PunctuationStyle
     var warnings: [Diagnostic] = []
+    /// (path, character) pairs already warned about: one warning per character and element, not
+    /// one per occurrence (a pasted paragraph of emoji) nor per trial layout (balanced headlines).
+    private var reportedCharacters: Set<String> = []
 
     init(grid: CharacterGrid?, gridCell: Double?, punctuation: PunctuationStyle) {
         self.grid = grid
@@ -64,9 +67,14 @@ struct Preparer {
     mutating func units(of spans: [StyledSpan]) -> [Unit] {
         var units: [Unit] = []
         var pendingSpace = false
+        // The runs of a paragraph share its path: count characters across them, so that "at
+        // character N" in a warning is the position in the element's whole text.
+        var charactersBefore: [String: Int] = [:]
         for span in spans {
             var offset = 0
-            for (face, text, cls) in segments(of: span) {
+            var index = charactersBefore[span.path, default: 0]
+            defer { charactersBefore[span.path] = index }
+            for (face, text, cls) in segments(of: span, index: &index) {
                 if cls == .space {
                     pendingSpace = true
                     offset += text.count
@@ -81,12 +89,12 @@ struct Preparer {
     }
 
     /// Splits a span into runs of one font and one shaping class (space, Western, full-width).
-    private mutating func segments(of span: StyledSpan) -> [(FontFace, String, CharacterClass)] {
+    /// `index` is the element's character count before the span and is advanced past it.
+    private mutating func segments(of span: StyledSpan, index: inout Int) -> [(FontFace, String, CharacterClass)] {
         var result: [(FontFace, String, CharacterClass)] = []
         var current = ""
         var currentFace: FontFace?
         var currentKind: CharacterClass?
-        var index = 0
         for character in span.text {
             defer { index += 1 }
             guard let scalar = character.unicodeScalars.first else { continue }
@@ -95,13 +103,22 @@ struct Preparer {
             let face: FontFace
             if let found = span.style.chain.face(for: character) {
                 face = found
+                // A system font (fontconfig fallback) is outside the layout: the PDF then depends
+                // on the machine, and the glyph rarely matches the Chinese faces.
+                if !span.style.chain.faces.contains(where: { $0 === found }),
+                   reportedCharacters.insert("\(span.path)\u{0}\(character)").inserted {
+                    warnings.append(Diagnostic(.warning, path: span.path,
+                        message: "the character “\(character)” (\(Preparer.codePoints(character))) at character "
+                            + "\(index + 1) is in none of the layout's fonts; drawn with the system font "
+                            + found.postScriptName,
+                        hint: "the PDF then depends on the fonts installed on this computer"))
+                }
             } else {
                 face = span.style.chain.primary
-                if cls != .space {
-                    let code = character.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }
-                        .joined(separator: " ")
+                if cls != .space, reportedCharacters.insert("\(span.path)\u{0}\(character)").inserted {
                     warnings.append(Diagnostic(.warning, path: span.path,
-                        message: "no font has the character “\(character)” (\(code)) at character \(index + 1)",
+                        message: "no font has the character “\(character)” (\(Preparer.codePoints(character))) "
+                            + "at character \(index + 1)",
                         hint: "it is kept in the text but drawn as the font's missing-glyph box"))
                 }
             }
@@ -184,6 +201,14 @@ struct Preparer {
             pendingSpace = false
             byteStart = byteEnd
         }
+    }
+
+    /// `U+1F600`, `U+00E9 U+0301`: the code points of a character, at least four hex digits each.
+    static func codePoints(_ character: Character) -> String {
+        character.unicodeScalars.map { scalar in
+            let digits = String(scalar.value, radix: 16, uppercase: true)
+            return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        }.joined(separator: " ")
     }
 
     /// Body size the grid is defined for (set by the typesetter).

@@ -28,20 +28,26 @@ extension Composer {
         let em = b.cell
         var gap = GapSpacing()
         gap.sourceSpace = b.spaceBefore
-        // The blank halves (clreq `#punctuation_width_adjustment`): two adjacent marks that
-        // total 2 em are set in 1.5 em — `。”` `）、` `”，` `：“` `《“` keep one blank half.
-        var blank = a.blankAfter + b.blankBefore
-        if a.blankAfter > 0 && b.blankBefore > 0 {
-            blank = max(a.blankAfter, b.blankBefore)
-        } else if a.blankAfter > 0 && b.characterClass == .closing {
-            blank = 0
-        } else if a.characterClass == .opening && b.blankBefore > 0 {
-            blank = 0
-        }
+        // The blank halves of punctuation (clreq `#punctuation_width_adjustment`), by style:
+        var blank: Double
         switch punctuation {
-        case .banjiao: blank = 0
-        case .kaiming where a.blankAfter > 0 && !"。！？".unicodeScalars.contains(a.last): blank = 0
-        default: break
+        case .quanjiao:
+            // 全角: marks full width, but two adjacent marks that total 2 em are set in 1.5 em —
+            // `。”` `）、` `”，` `：“` `《“` keep one blank half.
+            blank = a.blankAfter + b.blankBefore
+            if a.blankAfter > 0 && b.blankBefore > 0 {
+                blank = max(a.blankAfter, b.blankBefore)
+            } else if a.blankAfter > 0 && b.characterClass == .closing {
+                blank = 0
+            } else if a.characterClass == .opening && b.blankBefore > 0 {
+                blank = 0
+            }
+        case .kaiming:
+            // 开明: only the stops 。！？ keep their full width; every other mark is half.
+            blank = "。！？".unicodeScalars.contains(a.last) ? a.blankAfter : 0
+        case .banjiao, .none:
+            // 半角: every mark half width. None: marks are whole cells already (no blanks).
+            blank = 0
         }
         if blank > 0 {
             gap.width += blank

@@ -8,14 +8,22 @@ public enum AtomicFile {
         public var path: String
         public var reason: String
         public var description: String { "\(path): cannot write: \(reason)" }
+
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
     }
 
     public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw WriteError(path: path, reason: "directory \(directory) does not exist")
+        }
+        guard isDirectory.boolValue else {
+            throw WriteError(path: path, reason: "\(directory) is not a directory")
         }
         let temporary = (directory as NSString).appendingPathComponent(
             ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")

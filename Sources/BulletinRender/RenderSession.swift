@@ -46,8 +46,35 @@ public final class RenderSession: @unchecked Sendable {
             typesetters[path] = typesetter
             return typesetter
         } catch {
-            throw DiagnosticsError([Diagnostic(.error, file: path, path: "fontRoles", message: error.description)])
+            throw DiagnosticsError([fontDiagnostic(error, layoutFile: path, layoutJSON: Array(data))])
         }
+    }
+
+    /// A font failure located where the layout names the font (`fontRoles.kai[0]`, line:column),
+    /// so the user sees which entry to fix; at `fontRoles` when the entry cannot be found.
+    private func fontDiagnostic(_ error: LayoutError, layoutFile: String, layoutJSON: [UInt8]) -> Diagnostic {
+        var diagnostic = Diagnostic(.error, file: layoutFile, path: "fontRoles", message: error.description)
+        guard case .font(let role, let fontError) = error else { return diagnostic }
+        let failedPath: String
+        switch fontError {
+        case .unreadable(let path, _), .notAFont(let path, _): failedPath = path
+        case .freeTypeInit: return diagnostic
+        }
+        // Font names resolve as in `FontCatalog.face(named:)`: absolute, or inside the font directory.
+        let names = (try? JSONParser.parse(layoutJSON))?["fontRoles"]?[role]?.arrayValue ?? []
+        for (index, entry) in names.enumerated() {
+            guard let name = entry.stringValue?.trimmingCharacters(in: .whitespaces) else { continue }
+            let resolved = name.hasPrefix("/") ? name : (fonts.directory as NSString).appendingPathComponent(name)
+            guard resolved == failedPath else { continue }
+            diagnostic.line = entry.location.line
+            diagnostic.column = entry.location.column
+            diagnostic.path = "fontRoles.\(role)[\(index)]"
+            if !name.hasPrefix("/") {
+                diagnostic.hint = "expected an OpenType or TrueType font file; names are looked up in \(fonts.directory)"
+            }
+            break
+        }
+        return diagnostic
     }
 
     /// A rendered issue: its display list and PDF bytes.

@@ -39,6 +39,7 @@ let package = Package(
         .executableTarget(
             name: "BulletinCLI",
             dependencies: [
+                "BulletinModel", "BulletinLayout", "BulletinRender", "BulletinFonts", "BulletinCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +51,7 @@ let package = Package(
         .testTarget(name: "BulletinCheckTests", dependencies: ["BulletinCheck", "BulletinRender", "TestSupport"]),
         .testTarget(name: "BulletinDiffTests", dependencies: ["BulletinDiff", "TestSupport"]),
         .testTarget(name: "BulletinRenderTests", dependencies: ["BulletinRender", "BulletinDiff", "TestSupport"]),
+        // Depends on BulletinCLI so that SwiftPM builds `bulletin-pdf` for the import command's tests.
         // The CLI tests run the built `bulletin-pdf` binary; depending on the executable target makes
         // SwiftPM build it before the tests.
         .testTarget(name: "CLITests", dependencies: ["BulletinCLI", "TestSupport"]),

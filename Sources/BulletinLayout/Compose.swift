@@ -72,10 +72,16 @@ struct Composer {
                 // (clreq `#adjustments_of_orphans_and_widows`: no single Han character alone on a
                 // paragraph's last line) make this gap unbreakable.
                 // A source space is itself the break opportunity (UAX #14), whatever surrounds it.
-                let breakable = unit.spaceBefore
-                    ? Kinsoku.isBreakAllowed(between: " ", and: unit.first, style: kinsoku)
-                    : Kinsoku.isBreakAllowed(between: previous.last, and: unit.first, style: kinsoku)
-                if i == lonely || !breakable {
+                let breakable = unit.isEmergencyPiece
+                    || (unit.spaceBefore ? Kinsoku.isBreakAllowed(between: " ", and: unit.first, style: kinsoku)
+                                         : Kinsoku.isBreakAllowed(between: previous.last, and: unit.first, style: kinsoku))
+                // Three or more marks in a row may break as a last resort (typography.md), so a run
+                // of 。。。。 longer than a line still breaks: a high cost instead of a prohibition.
+                let lastResort = !breakable && i >= 2 && units[i - 2...i].allSatisfy(\.isPunctuation)
+                if lastResort {
+                    items.append(.penalty(width: 0, cost: 5000, flagged: false))
+                    origins.append(.end)
+                } else if i == lonely || !breakable {
                     items.append(.penalty(width: 0, cost: BreakItem.forbidden, flagged: false))
                     origins.append(.end)
                 }

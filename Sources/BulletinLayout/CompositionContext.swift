@@ -52,7 +52,10 @@ struct CompositionContext {
 
     /// Composes spans into lines in a style's shape.
     mutating func lines(_ spans: [StyledSpan], style: BlockStyle, width: Double? = nil) -> [ComposedLine] {
-        let units = preparer.units(of: spans)
+        let paragraphShape = shape(style, width: width)
+        let units = preparer.splittingOverlongWords(preparer.units(of: spans),
+                                                    measure: paragraphShape.width - paragraphShape.hangingIndent,
+                                                    path: spans.first?.path ?? "")
         var table = (fonts, fontIndices)
         let composer = Composer(kinsoku: typesetter.kinsoku, punctuation: typesetter.punctuation,
                                 hanLatinSpacing: typesetter.spec.typography.hanLatinSpacing,
@@ -63,7 +66,7 @@ struct CompositionContext {
                                     table.1[key] = table.0.count - 1
                                     return table.0.count - 1
                                 })
-        let result = composer.compose(units, shape: shape(style, width: width))
+        let result = composer.compose(units, shape: paragraphShape)
         fonts = table.0
         fontIndices = table.1
         return result

@@ -43,6 +43,13 @@ struct Unit {
     var last: Unicode.Scalar
     /// The grid cell (or em in proportional mode) of this unit's size.
     var cell: Double
+
+    /// A cut made by `splittingOverlongWords`: the line may break before this piece.
+    var isEmergencyPiece = false
+
+    var isPunctuation: Bool {
+        [.closing, .opening, .middle, .dashOrEllipsis].contains(characterClass)
+    }
 }
 
 /// Step 1 of composing a paragraph: itemize by character class and font, shape each item with

@@ -89,3 +89,24 @@ final class LayoutRulesTests: XCTestCase {
         XCTAssertTrue(full.allSatisfy { $0.text.count == 28 }, "\(full.map(\.text.count))")
     }
 }
+
+/// Text that no rule-abiding break can fit still stays on the page, and says so.
+final class OverlongTextTests: XCTestCase {
+    func testOverlongURLIsCutWithAWarningAndNothingLeavesTheMeasure() throws {
+        let url = "https://www.example.gov.cn/" + String(repeating: "a", count: 120) + "/index.html"
+        let marks = "“" + String(repeating: "。", count: 80) + "”"
+        let issue = Typesetting.issue([Article(blocks: [.paragraph(Paragraph("访问" + url + "查询。")),
+                                                         .paragraph(Paragraph("开头" + marks + "结尾。"))])])
+        let result = try Typesetting.typesetter().layout(issue)
+        XCTAssertEqual(result.warnings.count, 1, "\(result.warnings)")
+        XCTAssertTrue(result.warnings[0].message.contains("is wider than the line"), result.warnings[0].message)
+        XCTAssertEqual(result.warnings[0].path, "sections[0].articles[0].blocks[0]")
+        for line in result.value.lineRecords {
+            XCTAssertLessThanOrEqual(line.right, line.measureRight + 0.01, "runs off the page: \(line.text)")
+        }
+        // Nothing lost: the lines of each paragraph join back to its text.
+        let paragraphs = Dictionary(grouping: result.value.lineRecords.filter { $0.role == .paragraph }, by: \.path)
+        XCTAssertEqual(paragraphs["sections[0].articles[0].blocks[0]"]?.map(\.text).joined(), "访问" + url + "查询。")
+        XCTAssertEqual(paragraphs["sections[0].articles[0].blocks[1]"]?.map(\.text).joined(), "开头" + marks + "结尾。")
+    }
+}

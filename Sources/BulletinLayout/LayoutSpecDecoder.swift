@@ -10,7 +10,7 @@ public enum LayoutSpecDecoder {
             root = try JSONParser.parse(data)
         } catch {
             throw DiagnosticsError([Diagnostic(.error, file: file, line: error.location.line,
-                                               column: error.location.column, message: error.message)])
+                                               column: error.location.column, path: error.path, message: error.message)])
         }
         var reader = JSONReader(file: file)
         let spec = reader.layoutSpec(root)

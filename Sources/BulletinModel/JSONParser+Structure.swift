@@ -7,12 +7,38 @@ extension JSONParser.Cursor {
     /// needs about 1 KB of stack per level in release and 2 KB in debug, too much for 512
     /// levels on a 512 KB secondary thread.
     mutating func parseDocument(maxDepth: Int) throws(JSONSyntaxError) -> JSONValue {
+        var open: [OpenContainer] = []
+        do {
+            return try parseValues(maxDepth: maxDepth, open: &open)
+        } catch {
+            // Say where in the document's structure the error is, as the decoders do.
+            var located = error
+            located.path = Self.path(of: open)
+            throw located
+        }
+    }
+
+    /// The JSON path of the value being read inside the open containers: the current key of each
+    /// object, the index of the element being read in each array.
+    private static func path(of open: [OpenContainer]) -> String? {
+        var path = ""
+        for container in open {
+            if container.isObject {
+                guard !container.key.isEmpty else { break }
+                path += path.isEmpty ? container.key : "." + container.key
+            } else {
+                path += "[\(container.items.count)]"
+            }
+        }
+        return path.isEmpty ? nil : path
+    }
+
+    private mutating func parseValues(maxDepth: Int, open: inout [OpenContainer]) throws(JSONSyntaxError) -> JSONValue {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {  // UTF-8 byte order mark: skip it; not a column
             position = 3
             lineStart = 3
             columnCacheOffset = 3
         }
-        var open: [OpenContainer] = []
         reading: while true {
             // 1. Read a value. A non-empty array or object is opened, and we go on to read
             //    its first element.

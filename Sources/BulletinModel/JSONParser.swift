@@ -3,10 +3,14 @@
 public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
     public var location: SourceLocation
+    /// JSON path of the value being read when the error was found (`sections[0].articles[1]`);
+    /// nil at the top level.
+    public var path: String?
 
-    public init(_ message: String, at location: SourceLocation) {
+    public init(_ message: String, at location: SourceLocation, path: String? = nil) {
         self.message = message
         self.location = location
+        self.path = path
     }
 
     /// `line:column: message`.

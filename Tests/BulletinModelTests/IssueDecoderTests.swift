@@ -149,9 +149,9 @@ final class IssueDecoderTests: XCTestCase {
 
     func testSyntaxErrorIsOneLocatedDiagnostic() {
         XCTAssertEqual(diagnostics("{\n  \"masthead\": {\n    \"title\": \"简报\"\n    \"number\": \"1\"}}"),
-                       ["issue.json:4:5: expected ',' or '}' after object member, found '\"'"])
+                       ["issue.json:4:5: masthead.title: expected ',' or '}' after object member, found '\"'"])
         XCTAssertEqual(diagnostics(#"{"masthead": "中""#),
-                       ["issue.json:1:17: expected ',' or '}' after object member, found end of input"])
+                       ["issue.json:1:17: masthead: expected ',' or '}' after object member, found end of input"])
     }
 
     func testWrongTopLevelAndMissingKeys() {

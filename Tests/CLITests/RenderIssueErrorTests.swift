@@ -26,12 +26,12 @@ final class RenderIssueErrorTests: CLITestCase {
         let (input, stderr) = renderInvalid(json)
         // Column 32 is the quote of "number": the comma before it is missing. A syntax error
         // has no JSON path (the parser stops there; see the report).
-        XCTAssertEqual(stderr, ["error: \(input):2:32: expected ',' or '}' after object member, found '\"'"])
+        XCTAssertEqual(stderr, ["error: \(input):2:32: masthead.title: expected ',' or '}' after object member, found '\"'"])
     }
 
     func testTrailingCommaIsLocated() {
         let (input, stderr) = renderInvalid(IssueJSON.withBlocks(#""第一段文字。","#))
-        XCTAssertEqual(stderr, ["error: \(input):3:51: expected a value after ',' (trailing commas are not allowed), found ']'"])
+        XCTAssertEqual(stderr, ["error: \(input):3:51: sections[0].articles[0].blocks[1]: expected a value after ',' (trailing commas are not allowed), found ']'"])
     }
 
     func testWrongTypeNamesPathAndExpectedType() {
@@ -67,7 +67,7 @@ final class RenderIssueErrorTests: CLITestCase {
 
     func testRawControlCharacterInStringIsASyntaxError() {
         let (input, stderr) = renderInvalid(IssueJSON.withBlocks("\"第一段\u{07}文字。\""))
-        XCTAssertEqual(stderr, ["error: \(input):3:46: control character U+0007 must be escaped in a string"])
+        XCTAssertEqual(stderr, ["error: \(input):3:46: sections[0].articles[0].blocks[0]: control character U+0007 must be escaped in a string"])
     }
 
     func testEveryErrorOfTheFileIsReported() {

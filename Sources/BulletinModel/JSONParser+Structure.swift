@@ -21,15 +21,19 @@ extension JSONParser.Cursor {
     /// The JSON path of the value being read inside the open containers: the current key of each
     /// object, the index of the element being read in each array.
     private static func path(of open: [OpenContainer]) -> String? {
-        var path = ""
+        var parts: [String] = []   // ".key" or "[3]"
         for container in open {
             if container.isObject {
                 guard !container.key.isEmpty else { break }
-                path += path.isEmpty ? container.key : "." + container.key
+                parts.append("." + container.key)
             } else {
-                path += "[\(container.items.count)]"
+                parts.append("[\(container.items.count)]")
             }
         }
+        // A hostile document nests hundreds of levels: keep the two ends readable.
+        if parts.count > 10 { parts = Array(parts.prefix(4)) + ["…"] + Array(parts.suffix(4)) }
+        var path = parts.joined()
+        if path.hasPrefix(".") { path.removeFirst() }
         return path.isEmpty ? nil : path
     }
 

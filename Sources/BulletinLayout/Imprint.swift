@@ -8,7 +8,7 @@ extension Typesetter {
     func buildImprint(_ issue: Issue, context: inout CompositionContext) -> PlacedGroup? {
         let styles = spec.styles
         guard !issue.footer.isEmpty || issue.distribution != nil else { return nil }
-        var items: [DisplayItem] = []
+        var group = PlacedGroup(items: [], height: 0)
         var y = 0.0
         let footer = styles.footer
         if !issue.footer.isEmpty {
@@ -29,8 +29,9 @@ extension Typesetter {
                     rowHeight = 0
                 }
                 var lineY = y
-                for line in lines {
-                    items += line.placed(x: footer.inset * footer.size + x, y: lineY)
+                for (index, line) in lines.enumerated() {
+                    group.add(line, x: footer.inset * footer.size + x, y: lineY, role: .footer, path: "footer[\(i)]",
+                              index: index, count: lines.count)
                     lineY += line.height
                 }
                 rowHeight = max(rowHeight, lineY - y)
@@ -42,7 +43,7 @@ extension Typesetter {
                     let spacer = context.lines([StyledSpan(text: "\u{3000}", style: context.resolve(footer),
                                                            path: "footer[\(i)]")], style: footer)
                     if x + gap <= measure, let line = spacer.first {
-                        items += line.placed(x: footer.inset * footer.size + x - line.startX, y: y)
+                        group.items += line.placed(x: footer.inset * footer.size + x - line.startX, y: y)
                         _ = first
                     }
                 }
@@ -51,13 +52,14 @@ extension Typesetter {
             y += rowHeight + footer.spaceAfter
         }
         guard let distribution = issue.distribution else {
-            return PlacedGroup(items: items, height: y)
+            group.height = y
+            return group
         }
         let style = styles.distribution
         let outer = mm(spec.rules.imprintOuter), inner = mm(spec.rules.imprintInner)
         func rule(_ thickness: Double) {
-            items.append(.rule(Rule(x: 0, y: y + thickness / 2, width: typeAreaWidth, thickness: thickness,
-                                    color: .black)))
+            group.items.append(.rule(Rule(x: 0, y: y + thickness / 2, width: typeAreaWidth, thickness: thickness,
+                                          color: .black)))
             y += thickness
         }
         var texts: [(String, String)] = distribution.lines.enumerated().map {
@@ -74,8 +76,9 @@ extension Typesetter {
             let lines = context.lines([StyledSpan(text: text, style: context.resolve(lineStyle), path: path)],
                                       style: lineStyle)
             y += style.spaceBefore
-            for line in lines {
-                items += line.placed(x: style.inset * style.size, y: y)
+            for (index, line) in lines.enumerated() {
+                group.add(line, x: style.inset * style.size, y: y, role: .distribution, path: path, index: index,
+                          count: lines.count)
                 y += line.height
             }
             y += style.spaceAfter
@@ -86,12 +89,14 @@ extension Typesetter {
             right.align = .right
             let lines = context.lines([StyledSpan(text: printRun, style: context.resolve(right),
                                                   path: "distribution.printRun")], style: right)
-            for line in lines {
-                items += line.placed(x: style.inset * style.size, y: y)
+            for (index, line) in lines.enumerated() {
+                group.add(line, x: style.inset * style.size, y: y, role: .distribution, path: "distribution.printRun",
+                          index: index, count: lines.count)
                 y += line.height
             }
         }
         rule(outer)
-        return PlacedGroup(items: items, height: y)
+        group.height = y
+        return group
     }
 }

@@ -192,7 +192,18 @@ struct Paginator {
             carryLinesToNewPage()
         }
         // The last rule sits on the type area's bottom edge (GB/T 9704-2012 §7.4.1).
-        items += imprint.items.map { $0.offset(dx: left, dy: top + areaHeight - imprint.height) }
+        let dy = top + areaHeight - imprint.height
+        items += imprint.items.map { $0.offset(dx: left, dy: dy) }
+        records += imprint.records.map { record in
+            var placed = record
+            placed.page = pages.count
+            placed.baseline += dy
+            placed.left += left
+            placed.right += left
+            placed.measureLeft += left
+            placed.measureRight += left
+            return placed
+        }
         y = areaHeight
     }
 

@@ -2,8 +2,7 @@
 ///
 /// clreq 3.6.3 shrinks, in order: Western word spaces (to 1/4 em) → interpuncts → brackets →
 /// `，、；：` → Han–Western spacing (to 1/8 em) → `。？！`. clreq 3.6.4 stretches: Western word
-/// spaces (to 1/2 em) → Han–Western spacing (to 1/3 em; 1/2 em on a grid) → all inter-character
-/// gaps equally.
+/// spaces (to 1/2 em) → Han–Western spacing (to 1/3 em) → all inter-character gaps equally.
 /// The breaker sees only the totals; `Justifier` spends them tier by tier.
 struct GapSpacing {
     enum StretchTier: Int, CaseIterable { case wordSpace, hanWestern, interCharacter }
@@ -66,11 +65,10 @@ extension Composer {
         } else if (westernA && b.characterClass.takesHanWesternSpacing && Composer.isLetterOrDigit(a.last))
                     || (a.characterClass.takesHanWesternSpacing && westernB && Composer.isLetterOrDigit(b.first)) {
             // Han–Western spacing (clreq 3.2.2), a source space at the boundary not added on top:
-            // between 1/8 em and 1/2 em when the layout asks for any (typography.md: "for grid
-            // alignment, Han–Western spacing may flex up to 1/2 em").
+            // between 1/8 em and 1/3 em when the layout asks for any (clreq 3.6.3/3.6.4).
             if hanLatinSpacing > 0 {
                 gap.width += hanLatinSpacing * em
-                gap.stretch[GapSpacing.StretchTier.hanWestern.rawValue] += max(0, em / 2 - hanLatinSpacing * em)
+                gap.stretch[GapSpacing.StretchTier.hanWestern.rawValue] += max(0, em / 3 - hanLatinSpacing * em)
                 gap.shrink[GapSpacing.ShrinkTier.hanWestern.rawValue] += max(0, hanLatinSpacing * em - em / 8)
             } else if b.spaceBefore {
                 gap.width += 0.25 * em  // a space the author typed is content even on a strict grid

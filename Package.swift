@@ -8,6 +8,7 @@
 //   BulletinRender — draws a display list to PDF, PNG and a text trace (Cairo); never lays out
 //   BulletinDiff   — compares page images (goldens, visual diffs)
 //   BulletinCheck  — checks a laid-out issue against the typographic rules
+//   BulletinImport — plain-text archive bulletins → issue models, every change accounted for
 //   BulletinCLI    — the `bulletin-pdf` command, a thin layer over the above
 import PackageDescription
 
@@ -36,10 +37,11 @@ let package = Package(
         .target(name: "BulletinRender", dependencies: ["BulletinLayout", "BulletinFonts", "CCairo", "CFreeType"]),
         .target(name: "BulletinDiff", dependencies: ["CCairo"]),
         .target(name: "BulletinCheck", dependencies: ["BulletinLayout"]),
+        .target(name: "BulletinImport", dependencies: ["BulletinModel"]),
         .executableTarget(
             name: "BulletinCLI",
             dependencies: [
-                "BulletinModel", "BulletinLayout", "BulletinRender", "BulletinFonts", "BulletinCheck",
+                "BulletinModel", "BulletinLayout", "BulletinRender", "BulletinFonts", "BulletinCheck", "BulletinImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +54,7 @@ let package = Package(
         .testTarget(name: "BulletinDiffTests", dependencies: ["BulletinDiff", "TestSupport"]),
         .testTarget(name: "BulletinRenderTests", dependencies: ["BulletinRender", "BulletinDiff", "TestSupport"]),
         // Depends on BulletinCLI so that SwiftPM builds `bulletin-pdf` for the import command's tests.
+        .testTarget(name: "BulletinImportTests", dependencies: ["BulletinImport", "BulletinRender", "BulletinCLI", "TestSupport"]),
         // The CLI tests run the built `bulletin-pdf` binary; depending on the executable target makes
         // SwiftPM build it before the tests.
         .testTarget(name: "CLITests", dependencies: ["BulletinCLI", "TestSupport"]),

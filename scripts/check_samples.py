@@ -4,7 +4,7 @@
 Usage:
     scripts/check_samples.py [--seeds DIR] [--samples DIR]
 
-Independent of scripts/seed_samples.py (shares no code with it). For each seed/sample pair:
+Independent of the importer (shares no code with it). For each seed/sample pair:
 
 1. Content characters of the seed: every non-whitespace character, with the markdown markers
    removed (a line that is only ---, a leading # / ## and its space, every **).

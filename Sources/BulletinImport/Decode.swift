@@ -21,7 +21,7 @@ enum Decode {
             let body = Array(bytes.dropFirst(3))
             guard let scalars = utf8(body) else {
                 let bad = firstInvalidUTF8(body)
-                throw fail(String(format: "invalid UTF-8 (byte 0x%02X) although the file starts with a UTF-8 byte-order mark", body[bad]),
+                throw fail("invalid UTF-8 (byte 0x\(hex(body[bad]))) although the file starts with a UTF-8 byte-order mark",
                            at: location(after: utf8(Array(body[0..<bad])) ?? []))
             }
             decoded = (scalars, .utf8BOM)
@@ -36,8 +36,10 @@ enum Decode {
             }
         } else {
             if let nul = bytes.firstIndex(of: 0) {
-                let zeros = bytes.lazy.filter { $0 == 0 }.count
-                if zeros * 4 >= bytes.count {
+                // UTF-16 puts the NULs of ASCII characters all at even or all at odd offsets.
+                var even = 0, odd = 0
+                for (i, b) in bytes.enumerated() where b == 0 { if i % 2 == 0 { even += 1 } else { odd += 1 } }
+                if bytes.count % 2 == 0 && (even == 0 || odd == 0) {
                     throw fail("this looks like UTF-16 without a byte-order mark (or binary data)",
                                hint: "save it as UTF-8, or as UTF-16 with a BOM")
                 }
@@ -60,7 +62,7 @@ enum Decode {
         }
         var scalars = decoded.scalars
         if scalars.last == "\u{1A}" { scalars.removeLast() }  // a DOS end-of-file mark is not text
-        if let bad = scalars.firstIndex(where: isControl) {
+        if let bad = firstControl(scalars) {
             let count = scalars.lazy.filter(isControl).count
             throw fail("control character U+\(hex(scalars[bad].value, width: 4))"
                        + (count > 1 ? " (and \(count - 1) more)" : "") + "; this is binary data, not a text file",
@@ -70,6 +72,20 @@ enum Decode {
             throw fail("the file has no text (only whitespace)")
         }
         return SourceText(scalars: scalars, encoding: decoded.encoding)
+    }
+
+    /// The index of the first control character (a plain loop: this runs over every scalar).
+    static func firstControl(_ scalars: [Unicode.Scalar]) -> Int? {
+        var i = 0
+        let n = scalars.count
+        while i < n {
+            let v = scalars[i].value
+            if v < 0x20 || (v >= 0x7F && v <= 0x9F) || v >= 0xFEFF {
+                if isControl(scalars[i]) { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// C0/C1 controls other than tab and line breaks, DEL, non-characters and stray BOMs.

@@ -3,7 +3,7 @@
 /// nothing.
 ///
 /// Rule of thumb (it finds all 12 breaks in the shared seeds and no false one): the line before is
-/// a body paragraph (more than 40 characters, with a comma or 。), does not end in a terminal mark
+/// a body paragraph (more than 40 characters, with a comma or 。, not a footer or 版记 line), does not end in a terminal mark
 /// (。！？；… or ：, a closing bracket, or a closing quote right after 。！？), and the next line does
 /// not start a structure (【, 一、, （一）, 第一，, `1. `, an attribution-only line, a footer or 版记
 /// label, an editor's note or note label, a markdown heading or rule). A next line that starts with
@@ -16,19 +16,22 @@ enum Heal {
         var i = 0
         while i < chunks.count {
             var current = chunks[i]
-            var plainCount = current.text.plain.count
-            var hasComma = current.text.scalars.contains { $0 == "，" || $0 == "," || $0 == "。" }
+            var plainCount = current.text.plainPrefix(41).count
+            var hasComma = hasClauseMark(current.text.scalars)
+            // A footer or 版记 line is never a body paragraph, however long.
+            let firstPlain = current.text.plainPrefix(8)
+            let labelled = Patterns.footerLabel(firstPlain, at: 0) != nil || Patterns.distributionLabel(firstPlain) != nil
             while i + 1 < chunks.count {
                 let next = chunks[i + 1]
-                let body = current.hint == nil && plainCount > 40 && hasComma
+                let body = current.hint == nil && plainCount > 40 && hasComma && !labelled
                 guard let join = decide(current, isBody: body, next, log: &log) else { break }
                 let before = tail(current.text) + (next.blankBefore ? "⏎⏎" : "⏎") + head(next.text)
                 log.guess(at: next.text.origins[0], before, takenAs: "page break (joined with nothing)",
                           rule: .pageBreak, join.reason, uncertain: join.uncertain)
                 current.breaks.append(next.text.origins[0])
                 current.text.append(next.text)
-                plainCount += next.text.plain.count
-                hasComma = hasComma || next.text.scalars.contains { $0 == "，" || $0 == "," || $0 == "。" }
+                plainCount += next.text.plainPrefix(41).count
+                hasComma = hasComma || hasClauseMark(next.text.scalars)
                 i += 1
             }
             healed.append(current)
@@ -49,7 +52,7 @@ enum Heal {
             return ("\(gap) before “\(Character(first))”, which only continues a sentence", false)
         }
         guard isBody else { return nil }
-        let plain = next.text.plain
+        let plain = next.text.plainPrefix(BodyReader.classifyingLength)
         if let structure = startsStructure(plain) {
             log.guess(at: next.text.origins[0], tail(current.text) + "⏎" + head(next.text),
                       takenAs: "paragraph end", rule: .pageBreak,
@@ -62,6 +65,16 @@ enum Heal {
         if short { reason += "; the next line is short and could be a headline" }
         if quoteEnd { reason += "; the paragraph ends in a closing quote" }
         return (reason, short || quoteEnd)
+    }
+
+    private static func hasClauseMark(_ s: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if c == "，" || c == "," || c == "。" { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Ends in 。！？；… or ：, in ）)】, or in a closing quote right after 。！？.

@@ -4,10 +4,11 @@ enum Scalars {
         c.value == 0x0A || c.value == 0x0D || c.value == 0x0C
     }
 
-    /// Whitespace inside a line: space, tab, no-break space, ideographic space.
+    /// Whitespace inside a line: space, tab, no-break space, ideographic space, the other Unicode
+    /// spaces and the line/paragraph separators (all of which the issue JSON trims as whitespace).
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
-        case 0x20, 0x09, 0xA0, 0x3000, 0x2002...0x200A: return true
+        case 0x20, 0x09, 0xA0, 0x3000, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F: return true
         default: return false
         }
     }
@@ -44,8 +45,8 @@ enum Scalars {
     static func isASCIIAlnum(_ c: Unicode.Scalar) -> Bool { isASCIIDigit(c) || isASCIILetter(c) }
 
     /// Western text next to which a single space from a Chinese character is an artifact (§2.3):
-    /// ASCII letters and digits, and `%` after a number.
-    static func isWestern(_ c: Unicode.Scalar) -> Bool { isASCIIAlnum(c) || c == "%" }
+    /// ASCII letters, digits and marks (`%`, `)` …); not `*`, a markdown marker.
+    static func isWestern(_ c: Unicode.Scalar) -> Bool { c.value >= 0x21 && c.value <= 0x7E && c != "*" }
 
     /// Marks that end a sentence or clause for the page-break rule (§2.1).
     static func isTerminal(_ c: Unicode.Scalar) -> Bool {

@@ -19,7 +19,14 @@ struct SourceString: Sendable {
     /// A stretch of the input as it is.
     init(_ source: SourceText, _ range: Range<Int>) {
         scalars = Array(source.scalars[range])
-        origins = Array(range)
+        var origins: [Int] = []
+        origins.reserveCapacity(range.count)
+        var i = range.lowerBound
+        while i < range.upperBound {
+            origins.append(i)
+            i += 1
+        }
+        self.origins = origins
     }
 
     var count: Int { scalars.count }
@@ -71,6 +78,26 @@ struct SourceString: Sendable {
         return start..<end
     }
 
-    /// The scalars without `*` (markdown bold markers), for classifying a line.
-    var plain: [Unicode.Scalar] { scalars.filter { $0 != "*" } }
+    /// The scalars without `**` (markdown bold markers, paired from the left as the readers pair
+    /// them; a single `*` is text), for classifying a line.
+    var plain: [Unicode.Scalar] { plainPrefix(Int.max) }
+
+    /// The first `limit` scalars of `plain`: enough to classify a line. Every line class but
+    /// the body paragraph is short, so a long line is classified by its start alone.
+    func plainPrefix(_ limit: Int) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(Swift.min(limit, scalars.count))
+        var i = 0
+        let n = scalars.count
+        while i < n && result.count < limit {
+            let c = scalars[i]
+            if c == "*" && i + 1 < n && scalars[i + 1] == "*" {
+                i += 2
+                continue
+            }
+            result.append(c)
+            i += 1
+        }
+        return result
+    }
 }

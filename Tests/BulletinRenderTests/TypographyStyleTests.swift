@@ -56,7 +56,7 @@ final class TypographyStyleTests: XCTestCase {
     func testProportionalModeJustifiesWithoutAGrid() throws {
         let t = try typesetter { $0.grid = nil }
         let list = t.layout(Typesetting.issue([Article(blocks: [.paragraph(Paragraph(Typesetting.filler(400)))])])).value
-        let justified = list.lineRecords.filter(\.justified)
+        let justified = list.lineRecords.filter { $0.justified && $0.role == .paragraph }
         XCTAssertGreaterThan(justified.count, 5)
         for line in justified { XCTAssertEqual(line.right, line.measureRight, accuracy: 0.01, line.text) }
         // 16 pt characters in a 442 pt measure: 27 per full line, not the grid's 28.

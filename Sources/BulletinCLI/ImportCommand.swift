@@ -84,7 +84,7 @@ struct ImportCommand: ParsableCommand {
             if explain { printExplanation(result, input: input, toStandardError: explainToStandardError) }
             do {
                 let bytes = Array(IssueEncoder.encode(result.issue).utf8)
-                if target == "-" { try writeStandardOutput(bytes) } else { try AtomicFile.write(bytes, to: target) }
+                if target == "-" { try AtomicFile.writeStandardOutput(bytes) } else { try AtomicFile.write(bytes, to: target) }
             } catch {
                 DiagnosticPrinter.error("\(error)")
                 failure = failure ?? ExitStatus.outputFailed
@@ -171,23 +171,7 @@ struct ImportCommand: ParsableCommand {
         let uncertain = result.notes.filter(\.uncertain).count
         text += "\(input): \(changes) changes, \(guesses) guesses (\(uncertain) uncertain), read as \(result.encoding.rawValue)\n"
         let data = Data(text.utf8)
-        if toStandardError { FileHandle.standardError.write(data) } else { _ = try? writeStandardOutput(Array(data)) }
+        if toStandardError { FileHandle.standardError.write(data) } else { _ = try? AtomicFile.writeStandardOutput(Array(data)) }
     }
 
-    /// Writes to standard output; a failed write (a closed pipe, a full disk) is an output error.
-    private func writeStandardOutput(_ bytes: [UInt8]) throws(AtomicFile.WriteError) {
-        var written = 0
-        let failure: String? = bytes.withUnsafeBytes { buffer -> String? in
-            while written < buffer.count {
-                let n = Foundation.write(STDOUT_FILENO, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                written += n
-            }
-            return nil
-        }
-        if let failure { throw AtomicFile.WriteError(path: "standard output", reason: failure) }
-    }
 }

@@ -101,7 +101,7 @@ struct RenderCommand: ParsableCommand {
         DiagnosticPrinter.print(rendered.warnings)
         do {
             if target == "-" {
-                try writeStandardOutput(rendered.value.pdf)
+                try AtomicFile.writeStandardOutput(rendered.value.pdf)
             } else {
                 try AtomicFile.write(rendered.value.pdf, to: target)
             }
@@ -131,23 +131,6 @@ struct RenderCommand: ParsableCommand {
         return a.st_dev == b.st_dev && a.st_ino == b.st_ino
     }
 
-    /// Writes the PDF to standard output; a failed write (a full disk, or a closed pipe when
-    /// SIGPIPE is ignored) is an output error, not a crash (`FileHandle.write(_:)` traps on errors).
-    private func writeStandardOutput(_ bytes: [UInt8]) throws(AtomicFile.WriteError) {
-        var written = 0
-        let failure: String? = bytes.withUnsafeBytes { buffer -> String? in
-            while written < buffer.count {
-                let n = Foundation.write(STDOUT_FILENO, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                written += n
-            }
-            return nil
-        }
-        if let failure { throw AtomicFile.WriteError(path: "standard output", reason: failure) }
-    }
 
     private func writePNGs(_ output: RenderSession.Output, directory: String, stem: String) throws {
         do {

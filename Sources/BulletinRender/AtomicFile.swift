@@ -29,18 +29,7 @@ public enum AtomicFile {
             ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        var written = 0
-        let failure: String? = bytes.withUnsafeBytes { buffer -> String? in
-            while written < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                written += n
-            }
-            return nil
-        }
+        let failure = writeAll(bytes, to: fd)
         if close(fd) != 0, failure == nil {
             unlink(temporary)
             throw WriteError(path: path, reason: String(cString: strerror(errno)))
@@ -53,6 +42,31 @@ public enum AtomicFile {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw WriteError(path: path, reason: reason)
+        }
+    }
+
+    /// Writes `bytes` to standard output; a failed write (a full disk, a closed pipe when SIGPIPE
+    /// is ignored) is an error, not a crash (`FileHandle.write(_:)` traps on errors).
+    public static func writeStandardOutput(_ bytes: [UInt8]) throws(WriteError) {
+        if let failure = writeAll(bytes, to: STDOUT_FILENO) {
+            throw WriteError(path: "standard output", reason: failure)
+        }
+    }
+
+    /// Writes all of `bytes` to a file descriptor, retrying interrupted and partial writes;
+    /// returns the reason on failure.
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
+        var written = 0
+        return bytes.withUnsafeBytes { buffer -> String? in
+            while written < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                written += n
+            }
+            return nil
         }
     }
 }

@@ -1,31 +1,20 @@
 import BulletinImport
 import BulletinModel
 import Foundation
+import TestSupport
 import XCTest
 
 /// Damaged archive texts (deterministic random edits of the fixtures): the import never crashes;
 /// it fails with a located error, or gives an issue that is valid issue JSON and whose text is
 /// the input plus the explained changes.
 final class FuzzTests: XCTestCase {
-    /// SplitMix64: a small seeded generator, so a failure can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces = ["**", "(", ")", "（", "）", " ", "  ", "\n", "\n\n", "\r\n", ",", "。", "【", "】", "# ", "---\n",
                          "：", ":", "\t", "\u{3000}", "报:", "责编:", "一、", "（一）", "1. ", "第", "期", "编者按：", "注：",
                          "共印 100 份", "(海淀区文明办)", "2021 年 3 月 8 日", "“", "”", "@", "http://a.cn/x", "—", "*"]
 
     func testDamagedInputsNeverCrashAndStayAccountable() throws {
         let environment = ProcessInfo.processInfo.environment
-        var generator = Generator(state: environment["FUZZ_SEED"].flatMap { UInt64($0) } ?? 20_240_321)
+        var generator = SplitMix64(seed: environment["FUZZ_SEED"].flatMap { UInt64($0) } ?? 20_240_321)
         let rounds = environment["FUZZ_ROUNDS"].flatMap { Int($0) } ?? 400
         var imported = 0, failed = 0
         let inputs = try ImportFixtures.allInputs().filter { $0.name != "gb18030" }
@@ -75,7 +64,7 @@ final class FuzzTests: XCTestCase {
 
     /// Damaged bytes (UTF-8, GB18030, UTF-16): a result or a located error, never a crash.
     func testDamagedBytesNeverCrash() throws {
-        var generator = Generator(state: 77)
+        var generator = SplitMix64(seed: 77)
         let utf8 = try ImportFixtures.bytes(ImportFixtures.syntheticPath("supplement"))
         let utf16: [UInt8] = [0xFF, 0xFE] + String(decoding: utf8, as: UTF8.self).utf16.flatMap { unit -> [UInt8] in
             [UInt8(unit & 0xFF), UInt8(unit >> 8)]

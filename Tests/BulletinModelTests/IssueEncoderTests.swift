@@ -1,4 +1,5 @@
 import BulletinModel
+import TestSupport
 import XCTest
 
 final class IssueEncoderTests: XCTestCase {
@@ -135,21 +136,4 @@ final class IssueEncoderTests: XCTestCase {
             printRun: maybe(text), notes: (0 ..< random.next(upTo: 2)).map { _ in text() })
         return Issue(masthead: masthead, sections: sections, footer: footer, distribution: distribution)
     }
-}
-
-/// A tiny deterministic random number generator, so generated tests are reproducible.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in 0 ..< bound.
-    mutating func next(upTo bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

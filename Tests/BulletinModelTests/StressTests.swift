@@ -1,5 +1,6 @@
 import BulletinModel
 import Foundation
+import TestSupport
 import XCTest
 
 /// Large and hostile inputs: they must give a result or a located error quickly, never a crash.

@@ -49,7 +49,16 @@ enum Decode {
                 decoded = (scalars, .utf8)
             } else {
                 switch gb18030(bytes) {
-                case .success(let scalars): decoded = (scalars, .gb18030)
+                case .success(let scalars):
+                    // GB18030 accepts nearly any byte sequence, so Big5 or Shift-JIS would "decode"
+                    // to nonsense: refuse text whose double-byte pairs mostly fall outside GB2312.
+                    if let share = gb2312Share(bytes), share < 0.8 {
+                        throw fail("the text does not look like GB18030/GBK: only \(Int(share * 100))% of its "
+                                   + "double-byte characters are common simplified Chinese (Big5 or Shift-JIS?)",
+                                   hint: "accepted encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK; "
+                                       + "convert other encodings first, e.g. iconv -f BIG5 -t UTF-8")
+                    }
+                    decoded = (scalars, .gb18030)
                 case .failure(let problem):
                     let bad = firstInvalidUTF8(bytes)
                     let utf8Location = location(after: utf8(Array(bytes[0..<bad])) ?? [])
@@ -160,6 +169,29 @@ enum Decode {
     }
 
     // MARK: GB18030
+
+    /// The share of double-byte pairs in GB2312's regions (symbols: lead A1–A9, hanzi: lead
+    /// B0–F7; trail A1–FE). Real GB text is almost all GB2312; nil when there are too few pairs to
+    /// judge (fewer than 20).
+    static func gb2312Share(_ bytes: [UInt8]) -> Double? {
+        var pairs = 0, common = 0, i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            guard lead >= 0x81, i + 1 < bytes.count else { i += 1; continue }
+            let trail = bytes[i + 1]
+            if (0x30...0x39).contains(trail) {  // a four-byte GB18030 sequence
+                pairs += 1
+                i += 4
+                continue
+            }
+            pairs += 1
+            if ((0xA1...0xA9).contains(lead) || (0xB0...0xF7).contains(lead)) && (0xA1...0xFE).contains(trail) {
+                common += 1
+            }
+            i += 2
+        }
+        return pairs < 20 ? nil : Double(common) / Double(pairs)
+    }
 
     /// Decodes GB18030 (a superset of GBK and GB2312) with glibc's iconv.
     static func gb18030(_ bytes: [UInt8]) -> Result<[Unicode.Scalar], Problem> {

@@ -1,6 +1,7 @@
 import BulletinImport
 import BulletinModel
 import Foundation
+import TestSupport
 import XCTest
 
 /// Input encodings: UTF-8 with and without BOM, UTF-16 with BOM (both byte orders), GB18030;
@@ -91,5 +92,15 @@ final class EncodingTests: XCTestCase {
         let result = try Importer.importIssue(text, file: "gbk.txt")
         XCTAssertEqual(result.value.issue.masthead, Masthead(title: "简报", number: "第1期", issuer: "某办", date: "2021年1月1日"))
         XCTAssertEqual(result.value.encoding, .gb18030)
+    }
+
+    func testBig5AndShiftJISAreRefusedNotMisread() throws {
+        // GB18030 decodes almost any bytes; these would become nonsense Chinese without the check.
+        for name in ["big5.txt", "shift-jis.txt"] {
+            let path = Repository.path("Tests/Fixtures/import/other-encodings/" + name)
+            let diagnostic = error(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+            XCTAssertTrue(diagnostic?.message.hasPrefix("the text does not look like GB18030/GBK") ?? false,
+                          "\(name): \(String(describing: diagnostic))")
+        }
     }
 }

@@ -20,7 +20,7 @@ struct BenchCommand: ParsableCommand {
     var layout: String = "jianbao"
 
     func run() throws {
-        guard let home = ResourceLocator.home() else { throw ExitStatus.invalidInput }
+        let home = try installationHome()
         var files = inputs
         if files.isEmpty {
             let samples = (home as NSString).appendingPathComponent("Samples")

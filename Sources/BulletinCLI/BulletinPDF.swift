@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulletinRender
 
 /// The `bulletin-pdf` command: a thin layer over the library targets; each subcommand parses its
 /// flags and calls one library entry point.
@@ -19,4 +20,14 @@ struct BulletinPDF: ParsableCommand {
 enum ExitStatus {
     static let invalidInput = ExitCode(1)
     static let outputFailed = ExitCode(3)
+}
+
+/// The directory holding Fonts/ and Layouts/, or a clear error and exit 1 (shared by the commands
+/// that lay out issues).
+func installationHome() throws -> String {
+    guard let home = ResourceLocator.home() else {
+        DiagnosticPrinter.error("cannot find the Fonts/ and Layouts/ directories; set BULLETIN_PDF_HOME")
+        throw ExitStatus.invalidInput
+    }
+    return home
 }

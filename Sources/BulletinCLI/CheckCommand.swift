@@ -25,10 +25,7 @@ struct CheckCommand: ParsableCommand {
     var layout: String = "jianbao"
 
     func run() throws {
-        guard let home = ResourceLocator.home() else {
-            DiagnosticPrinter.error("cannot find the Fonts/ and Layouts/ directories; set BULLETIN_PDF_HOME")
-            throw ExitStatus.invalidInput
-        }
+        let home = try installationHome()
         let found: Int
         do {
             found = try checkAll(home: home)

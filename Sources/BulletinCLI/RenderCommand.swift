@@ -55,10 +55,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let home = ResourceLocator.home() else {
-            DiagnosticPrinter.error("cannot find the Fonts/ and Layouts/ directories; set BULLETIN_PDF_HOME")
-            throw ExitStatus.invalidInput
-        }
+        let home = try installationHome()
         let session: RenderSession
         do {
             session = try RenderSession(home: home, fontDirectory: fonts, systemFallback: !noSystemFonts)

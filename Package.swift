@@ -9,6 +9,7 @@
 //   BulletinDiff   — compares page images (goldens, visual diffs)
 //   BulletinCheck  — checks a laid-out issue against the typographic rules
 //   BulletinImport — plain-text archive bulletins → issue models, every change accounted for
+//   BulletinPDFReader — any PDF → per-page positioned glyphs (Unicode) and rules; our own reader
 //   BulletinCLI    — the `bulletin-pdf` command, a thin layer over the above
 import PackageDescription
 
@@ -30,6 +31,9 @@ let package = Package(
                        providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig",
                        providers: [.apt(["libfontconfig-dev"])]),
+        // zlib: FlateDecode in the PDF reader, deflate in the PDF writer.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
 
         .target(name: "BulletinModel"),
         .target(name: "BulletinFonts", dependencies: ["CHarfBuzz", "CFreeType", "CFontconfig"]),
@@ -38,6 +42,7 @@ let package = Package(
         .target(name: "BulletinDiff", dependencies: ["CCairo"]),
         .target(name: "BulletinCheck", dependencies: ["BulletinLayout"]),
         .target(name: "BulletinImport", dependencies: ["BulletinModel"]),
+        .target(name: "BulletinPDFReader", dependencies: ["CZlib"]),
         .executableTarget(
             name: "BulletinCLI",
             dependencies: [

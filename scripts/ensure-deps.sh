@@ -2,7 +2,7 @@
 # Installs the Debian packages bulletin-pdf needs when any is missing (C libraries for building,
 # poppler-utils as the tests' independent PDF oracle). Safe to run repeatedly.
 set -euo pipefail
-packages=(libharfbuzz-dev libfreetype-dev libcairo2-dev libfontconfig-dev pkg-config poppler-utils)
+packages=(libharfbuzz-dev libfreetype-dev libcairo2-dev libfontconfig-dev zlib1g-dev pkg-config poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -54,13 +54,13 @@ public struct PDFGlyph: Sendable, Equatable {
     /// Stroke line width in page space when `renderingMode` strokes (for fake-bold detection).
     public var strokeWidth: Double
     /// Fill colour as sRGB components 0…1 (DeviceGray/CMYK converted naively).
-    public var color: RGBColor
+    public var color: PDFColor
     /// Drawn inside marked content tagged /Artifact (running heads, page numbers in tagged PDFs).
     public var isArtifact: Bool
 
     public init(text: String, x: Double, baseline: Double, width: Double, size: Double, font: String,
                 fontIsBold: Bool = false, fontIsItalic: Bool = false, renderingMode: Int = 0,
-                strokeWidth: Double = 0, color: RGBColor = .black, isArtifact: Bool = false) {
+                strokeWidth: Double = 0, color: PDFColor = .black, isArtifact: Bool = false) {
         self.text = text
         self.x = x
         self.baseline = baseline
@@ -84,9 +84,9 @@ public struct PDFRule: Sendable, Equatable {
     public var y1: Double
     /// Thickness in points (line width, or the rectangle's short side).
     public var thickness: Double
-    public var color: RGBColor
+    public var color: PDFColor
 
-    public init(x0: Double, y0: Double, x1: Double, y1: Double, thickness: Double, color: RGBColor) {
+    public init(x0: Double, y0: Double, x1: Double, y1: Double, thickness: Double, color: PDFColor) {
         self.x0 = x0
         self.y0 = y0
         self.x1 = x1
@@ -97,7 +97,7 @@ public struct PDFRule: Sendable, Equatable {
 }
 
 /// An sRGB colour, components 0…1.
-public struct RGBColor: Sendable, Equatable, Hashable {
+public struct PDFColor: Sendable, Equatable, Hashable {
     public var red: Double
     public var green: Double
     public var blue: Double
@@ -108,7 +108,7 @@ public struct RGBColor: Sendable, Equatable, Hashable {
         self.blue = blue
     }
 
-    public static let black = RGBColor(red: 0, green: 0, blue: 0)
+    public static let black = PDFColor(red: 0, green: 0, blue: 0)
 }
 
 /// Something the reader could not do, named so a user can tell what was skipped.

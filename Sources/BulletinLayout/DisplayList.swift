@@ -14,14 +14,17 @@ public struct DisplayList: Sendable {
     public var outline: [OutlineEntry]
     /// What the layout knows of each body and 版记 line (for checkers and diffs; not drawn).
     public var lineRecords: [LineRecord]
+    /// Page labels (PDF 32000 §12.4.2), e.g. one range per issue in a bound volume; empty = none.
+    public var pageLabels: [PageLabelRange]
 
     public init(pages: [DisplayPage], fonts: [FontFace], metadata: DocumentMetadata, outline: [OutlineEntry],
-                lineRecords: [LineRecord] = []) {
+                lineRecords: [LineRecord] = [], pageLabels: [PageLabelRange] = []) {
         self.pages = pages
         self.fonts = fonts
         self.metadata = metadata
         self.outline = outline
         self.lineRecords = lineRecords
+        self.pageLabels = pageLabels
     }
 }
 
@@ -130,6 +133,28 @@ public struct OutlineEntry: Equatable, Sendable {
         self.page = page
         self.y = y
         self.level = level
+    }
+}
+
+/// Pages from `firstPage` (0-based) up to the next range are labelled `prefix` + a decimal number
+/// counting from `start` (PDF 32000 §12.4.2, style /D); `numbered: false` gives the prefix alone.
+public struct PageLabelRange: Equatable, Sendable {
+    public var firstPage: Int
+    public var prefix: String
+    public var numbered: Bool
+    public var start: Int
+
+    public init(firstPage: Int, prefix: String, numbered: Bool = true, start: Int = 1) {
+        self.firstPage = firstPage
+        self.prefix = prefix
+        self.numbered = numbered
+        self.start = start
+    }
+
+    /// The label of `page` under these ranges, or nil when no range covers it.
+    public static func label(of page: Int, in ranges: [PageLabelRange]) -> String? {
+        guard let range = ranges.last(where: { $0.firstPage <= page }) else { return nil }
+        return range.numbered ? "\(range.prefix)\(range.start + page - range.firstPage)" : range.prefix
     }
 }
 

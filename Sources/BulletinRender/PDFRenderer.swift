@@ -20,6 +20,9 @@ public enum PDFRenderer {
         let painter = CairoPainter(list: list, context: context)
         for (index, page) in list.pages.enumerated() {
             if index > 0 { cairo_pdf_surface_set_size(surface, page.width, page.height) }
+            if let label = PageLabelRange.label(of: index, in: list.pageLabels) {
+                cairo_pdf_surface_set_page_label(surface, label)
+            }
             painter.paint(page)
             cairo_show_page(context)
         }

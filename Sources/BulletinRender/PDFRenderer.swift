@@ -104,9 +104,15 @@ public enum PDFRenderer {
         return file.finish(root: catalogID, info: infoID)
     }
 
+    // Compression, measured on the samples (CPU ms per issue for the whole render, 2020-033 size):
+    // content level 6 costs no more than level 1 here and shrinks page content to a third.
+    // Font programs are CFF charstrings, already dense: level 6 takes 15.6 ms/issue for 301 KB,
+    // level 1 about the same time, no compression 8.0 ms for 366 KB, and Huffman coding alone
+    // (no string matching) 11.3 ms for 310 KB — most of the saving for under half the cost.
+
     /// Page content (operators and numbers, very repetitive): zlib's default level.
     static let contentCompressionLevel: Int32 = 6
-    /// Font programs (CFF charstrings are already dense): TODO measured choice.
+    /// Font programs: Huffman coding only.
     static let fontCompressionLevel: Int32 = 1
     static let fontCompressionStrategy: Int32 = Z_HUFFMAN_ONLY
 }

@@ -37,16 +37,16 @@ final class PDFFontResource {
         widths = [Int32](repeating: 0, count: program.cidCount)
     }
 
-    /// What a CID stands for, as one number: 0 unused, 1 nothing (a glyph after the first of its
-    /// cluster), 2 a long text (in `longTexts`), else a single scalar + 3.
+    /// What a CID stands for, as one number: 0 unused, 1 used but standing for no text yet (a
+    /// glyph after the first of its cluster), 2 a long text (in `longTexts`), else a single
+    /// scalar + 3.
     enum TextCode {
         static let unused: UInt32 = 0
-        static let empty: UInt32 = 1
+        static let unclaimed: UInt32 = 1
         static let long: UInt32 = 2
 
-        /// The code of UTF-8 text (nil text = empty).
+        /// The code of non-empty UTF-8 text.
         static func of(_ utf8: UnsafeBufferPointer<UInt8>) -> UInt32 {
-            guard !utf8.isEmpty else { return empty }
             var iterator = utf8.makeIterator()
             var decoder = UTF8()
             guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return long }
@@ -54,24 +54,26 @@ final class PDFFontResource {
         }
     }
 
-    /// The CID that shows `glyph` and its advance in thousandths of an em.
+    /// The CID that shows `glyph` and its advance in thousandths of an em; the glyph goes into
+    /// the subset.
     func register(glyph: UInt32) -> (cid: UInt16, width: Int32) {
         let cid = program.cid(of: glyph)
         let index = Int(cid)
         if texts[index] == TextCode.unused {
+            texts[index] = TextCode.unclaimed
             glyphs[index] = UInt16(truncatingIfNeeded: glyph)
             widths[index] = Int32((face.advance(of: glyph) * 1000).rounded())
         }
         return (cid, widths[index])
     }
 
-    /// Records that `cid` shows `utf8` (empty: nothing, for a glyph after the first of its
-    /// cluster). True when the ToUnicode map says exactly that for it.
+    /// Records that registered `cid` shows `utf8` (not empty). True when the ToUnicode map says
+    /// exactly that for it: the first text claimed for a CID is the one the map keeps.
     func claim(_ cid: UInt16, text utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         let index = Int(cid)
         let code = TextCode.of(utf8)
         let current = texts[index]
-        if current == TextCode.unused {
+        if current == TextCode.unclaimed {
             texts[index] = code
             if code == TextCode.long { longTexts[cid] = String(decoding: utf8, as: UTF8.self) }
             return true
@@ -79,8 +81,6 @@ final class PDFFontResource {
         guard current == code else { return false }
         return code != TextCode.long || longTexts[cid] == String(decoding: utf8, as: UTF8.self)
     }
-
-    var isUsed: Bool { texts.contains { $0 != TextCode.unused } }
 
     /// Writes the font file, descriptor, CIDFont, ToUnicode map and the Type 0 font.
     func write(to file: inout PDFFileWriter, deflater: Deflater?) throws(RenderError) {
@@ -130,7 +130,7 @@ final class PDFFontResource {
         let cmap = ToUnicodeCMap.program(used.compactMap { index -> (UInt16, String)? in
             let cid = UInt16(index)
             switch texts[index] {
-            case TextCode.empty: return nil
+            case TextCode.unclaimed: return nil
             case TextCode.long: return (cid, longTexts[cid] ?? "")
             case let code: return (cid, String(Character(Unicode.Scalar(code - 3) ?? "\u{FFFD}")))
             }

@@ -53,9 +53,10 @@ struct PDFPageContent {
 
     /// Writes a run and registers its glyphs and texts with `font`.
     ///
-    /// Text: each cluster's first glyph stands for the cluster's text in the font's ToUnicode map
-    /// and any further glyphs for nothing. When the map already says something else for one of
-    /// these glyphs (the same glyph for two texts, a glyph shared by a ligature), the cluster is
+    /// Text: a cluster of one glyph puts its text into the font's ToUnicode map. Where the map
+    /// cannot say it — the glyph already stands for other text (one glyph for two characters),
+    /// the cluster has several glyphs (the first claims the text, the others none: poppler breaks
+    /// the line at a glyph without text), or text that has no glyph joined it — the cluster is
     /// wrapped in a /Span with /ActualText (§14.9.4), so the copied text is still exact.
     mutating func run(_ run: GlyphRun, font: PDFFontResource) {
         guard !run.glyphs.isEmpty else { return }
@@ -91,15 +92,11 @@ struct PDFPageContent {
         utf8.withUnsafeBufferPointer { text in
             for span in ClusterSpans(run.clusters, glyphCount: run.glyphs.count, textCount: text.count) {
                 let spanText = UnsafeBufferPointer(rebasing: text[span.text])
+                let ownText = UnsafeBufferPointer(rebasing: text[span.ownText])
                 glyphs.removeAll(keepingCapacity: true)
-                var mapped = true
-                for index in span.glyphs {
-                    let glyph = font.register(glyph: run.glyphs[index].id)
-                    let isFirst = glyphs.isEmpty
-                    glyphs.append(glyph)
-                    let claimed = font.claim(glyph.cid, text: isFirst ? spanText : UnsafeBufferPointer(start: nil, count: 0))
-                    mapped = mapped && claimed
-                }
+                for index in span.glyphs { glyphs.append(font.register(glyph: run.glyphs[index].id)) }
+                let claimed = !ownText.isEmpty && font.claim(glyphs[0].cid, text: ownText)
+                let mapped = claimed && glyphs.count == 1 && span.text == span.ownText
                 if !mapped { writer.beginActualText(String(decoding: spanText, as: UTF8.self)) }
                 for (k, index) in span.glyphs.enumerated() {
                     writer.show(glyphs[k].cid, width: glyphs[k].width, at: run.glyphs[index])
@@ -246,11 +243,15 @@ struct PDFPageContent {
 
 /// A run's clusters as spans of glyphs and text. A cluster without glyphs (text the shaper drew
 /// nothing for) joins the next cluster, or the previous one at the end of the run, so its text is
-/// never lost.
+/// never lost: such a span's glyphs keep their own cluster's text in the ToUnicode map and the
+/// span's whole text goes into /ActualText.
 struct ClusterSpans: Sequence {
     struct Span {
         var glyphs: Range<Int>
+        /// All the text the span stands for.
         var text: Range<Int>
+        /// The text of the glyphs' own cluster (what their ToUnicode entry should say).
+        var ownText: Range<Int>
     }
 
     private var spans: [Span] = []
@@ -259,17 +260,17 @@ struct ClusterSpans: Sequence {
         var glyph = 0, byte = 0
         var pendingTextStart: Int?
         for cluster in clusters {
-            let start = Swift.min(pendingTextStart ?? byte, textCount)
-            let text = start..<Swift.max(start, Swift.min(textCount, byte + cluster.bytes))
+            let start = Swift.min(byte, textCount)
+            let own = start..<Swift.max(start, Swift.min(textCount, byte + cluster.bytes))
             let glyphs = Swift.min(glyph, glyphCount)..<Swift.min(glyphCount, glyph + cluster.glyphs)
             byte += cluster.bytes
             glyph += cluster.glyphs
             if glyphs.isEmpty {
-                pendingTextStart = text.lowerBound
+                pendingTextStart = pendingTextStart ?? own.lowerBound
                 continue
             }
+            spans.append(Span(glyphs: glyphs, text: (pendingTextStart ?? own.lowerBound)..<own.upperBound, ownText: own))
             pendingTextStart = nil
-            spans.append(Span(glyphs: glyphs, text: text))
         }
         // Trailing text without glyphs, or text and glyphs the clusters did not account for.
         if let last = spans.indices.last {
@@ -278,7 +279,7 @@ struct ClusterSpans: Sequence {
             }
             if glyph < glyphCount { spans[last].glyphs = spans[last].glyphs.lowerBound..<glyphCount }
         } else if glyphCount > 0 {
-            spans.append(Span(glyphs: 0..<glyphCount, text: 0..<textCount))
+            spans.append(Span(glyphs: 0..<glyphCount, text: 0..<textCount, ownText: 0..<textCount))
         }
     }
 

@@ -5,6 +5,8 @@ hand (needs fontTools: pip install fonttools). The fixtures are committed, the s
 - DejaVuSans-subset.ttf: a few glyphs of DejaVu Sans (TrueType outlines; é is a composite glyph
   of e and the acute accent), standing in for a system fallback font. DejaVu's licence permits
   redistribution (Bitstream Vera / Arev terms, see DejaVu-LICENSE.txt).
+- FandolSong-subset.otf: two glyphs of the shipped FandolSong (a CID-keyed CFF font: ROS,
+  charset of CIDs, FDSelect, FDArray), small enough to corrupt byte by byte in a test.
 - SubrsTest.otf: a name-keyed CFF font made here whose glyphs call a local and a global
   subroutine, so the subsetter's handling of subroutines and name-keyed fonts is exercised
   (the shipped Fandol fonts are CID-keyed and have no subroutines).
@@ -29,6 +31,17 @@ subsetter = subset.Subsetter(options)
 subsetter.populate(text="ŋΩéAb ")
 subsetter.subset(font)
 font.save(os.path.join(here, "DejaVuSans-subset.ttf"))
+
+fandol = TTFont(os.path.join(here, "..", "..", "..", "Fonts", "FandolSong-Regular.otf"))
+options = subset.Options()
+options.layout_features = []
+options.name_IDs = [0, 1, 2, 3, 4, 5, 6]
+options.notdef_outline = True
+subsetter = subset.Subsetter(options)
+subsetter.populate(text="文明")
+subsetter.subset(fandol)
+fandol.save(os.path.join(here, "FandolSong-subset.otf"))
+assert hasattr(TTFont(os.path.join(here, "FandolSong-subset.otf"))["CFF "].cff.topDictIndex[0], "ROS")
 
 # Local subr 0 draws a 600×100 bar from the current point; global subr 0 a 100×600 post.
 # Type 2 subroutine numbers are biased by 107 when there are fewer than 1240 of them.

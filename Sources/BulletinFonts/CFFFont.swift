@@ -75,10 +75,11 @@ struct CFFFont {
 
     /// The ROS of a CID-keyed font (Top DICT's first operator), e.g. Adobe-GB1-5.
     var characterCollection: FontProgram.CharacterCollection? {
-        guard isCIDKeyed, let ros = topDict.entry(CFFOperator.ros), ros.operands.count == 3,
-              let registry = string(sid: Int(ros.operands[0])), let ordering = string(sid: Int(ros.operands[1]))
-        else { return nil }
-        return FontProgram.CharacterCollection(registry: registry, ordering: ordering, supplement: Int(ros.operands[2]))
+        guard isCIDKeyed, let registrySID = topDict.integer(CFFOperator.ros, operand: 0),
+              let orderingSID = topDict.integer(CFFOperator.ros, operand: 1),
+              let supplement = topDict.integer(CFFOperator.ros, operand: 2),
+              let registry = string(sid: registrySID), let ordering = string(sid: orderingSID) else { return nil }
+        return FontProgram.CharacterCollection(registry: registry, ordering: ordering, supplement: supplement)
     }
 
     /// A string by SID: the standard strings are not needed here (ROS names are custom strings).
@@ -308,9 +309,13 @@ struct CFFDictEntry {
 extension [CFFDictEntry] {
     func entry(_ op: Int) -> CFFDictEntry? { first { $0.op == op } }
 
+    /// An operand as an integer; nil when absent or not a sane integer (a malformed font may
+    /// give 1E999 where an offset belongs).
     func integer(_ op: Int, operand: Int = 0) -> Int? {
         guard let entry = entry(op), operand < entry.operands.count else { return nil }
-        return Int(entry.operands[operand])
+        let value = entry.operands[operand]
+        guard value.isFinite, abs(value) < 1e9 else { return nil }
+        return Int(value)
     }
 }
 
@@ -325,6 +330,7 @@ struct CFFPrivate {
               let offset = fontDict.integer(CFFOperator.private, operand: 1) else {
             throw FontProgramError("CFF table: a font without a Private DICT")
         }
+        guard size >= 0, offset >= 0 else { throw FontProgramError("CFF table: Private DICT at \(offset) of size \(size)") }
         try data.check(offset..<(offset + size))
         dict = try CFFDictEntry.parse(offset..<(offset + size), in: data)
         if let subrsOffset = dict.integer(CFFOperator.subrs) {

@@ -72,12 +72,13 @@ package final class FontProgram: @unchecked Sendable {
 
     /// The CID that selects `glyph` in every subset of this font: the glyph's CID in a CID-keyed
     /// CFF font (subsets keep their charset's CIDs), else the glyph number (subsets keep glyph
-    /// numbers). Known before any subset is made, so pages can be written as they come.
+    /// numbers). Known before any subset is made, so pages can be written as they come. A glyph
+    /// the font does not have is shown as .notdef (CID 0).
     package func cid(of glyph: UInt32) -> UInt16 {
         if let cff, cff.isCIDKeyed, let charset = cff.charset {
             return Int(glyph) < charset.count ? charset[Int(glyph)] : 0
         }
-        return UInt16(truncatingIfNeeded: glyph)
+        return Int(glyph) < cidCount ? UInt16(glyph) : 0
     }
 
     /// A font file with only `glyphs` (plus .notdef): a bare CFF table for CFF fonts, a TrueType

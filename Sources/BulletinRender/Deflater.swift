@@ -21,22 +21,22 @@ final class Deflater {
         stream.deallocate()
     }
 
-    /// Appends the zlib form of `input` to `output`.
-    func compress(_ input: [UInt8], appendingTo output: inout [UInt8]) throws(RenderError) {
+    /// The zlib form of `input`.
+    func compress(_ input: [UInt8]) throws(RenderError) -> [UInt8] {
         guard ready, deflateReset(stream) == Z_OK else { throw .compression("zlib could not start") }
         let bound = Int(deflateBound(stream, UInt(input.count)))
-        let start = output.count
-        output.append(contentsOf: repeatElement(0, count: bound))
-        let status = input.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { out -> Int32 in
+        var status = Z_OK
+        let output = input.withUnsafeBufferPointer { source in
+            [UInt8](unsafeUninitializedCapacity: bound) { out, count in
                 stream.pointee.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
                 stream.pointee.avail_in = UInt32(source.count)
-                stream.pointee.next_out = out.baseAddress! + start
+                stream.pointee.next_out = out.baseAddress
                 stream.pointee.avail_out = UInt32(bound)
-                return deflate(stream, Z_FINISH)
+                status = deflate(stream, Z_FINISH)
+                count = bound - Int(stream.pointee.avail_out)
             }
         }
         guard status == Z_STREAM_END else { throw .compression("zlib deflate returned \(status)") }
-        output.removeLast(Int(stream.pointee.avail_out))
+        return output
     }
 }

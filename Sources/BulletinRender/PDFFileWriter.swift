@@ -9,8 +9,6 @@ struct PDFFileWriter {
     var out = PDFBuffer(capacity: 1 << 19)
     /// Offset of each object by number; index 0 is the head of the free list, -1 = not written.
     private var offsets: [Int] = [0]
-    /// Compressed stream data waits here while its length goes into the stream dictionary.
-    private var scratch: [UInt8] = []
 
     init() {
         out.append("%PDF-1.7\n")
@@ -48,12 +46,11 @@ struct PDFFileWriter {
         out.append("<<")
         dictionary(&out)
         if let deflater {
-            scratch.removeAll(keepingCapacity: true)
-            try deflater.compress(data, appendingTo: &scratch)
+            let compressed = try deflater.compress(data)
             out.append(" /Filter /FlateDecode /Length ")
-            out.append(scratch.count)
+            out.append(compressed.count)
             out.append(" >>\nstream\n")
-            out.bytes.append(contentsOf: scratch)
+            out.bytes.append(contentsOf: compressed)
         } else {
             out.append(" /Length ")
             out.append(data.count)

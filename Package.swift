@@ -5,7 +5,7 @@
 //   BulletinModel  — the issue model, its JSON form with located diagnostics, the JSON Schema
 //   BulletinFonts  — font files, FreeType faces, HarfBuzz shaping, fallback chains
 //   BulletinLayout — layout files, line breaking, pagination → a display list
-//   BulletinRender — draws a display list to PDF, PNG and a text trace (Cairo); never lays out
+//   BulletinRender — draws a display list to PDF (own writer), PNG (Cairo) and a text trace; never lays out
 //   BulletinDiff   — compares page images (goldens, visual diffs)
 //   BulletinCheck  — checks a laid-out issue against the typographic rules
 //   BulletinImport — plain-text archive bulletins → issue models, every change accounted for

@@ -6,9 +6,11 @@
 ///    falling back to system fonts through fontconfig (`SystemFontFinder`).
 /// 3. `FontFace.shape` shapes a run with HarfBuzz into positioned glyphs with clusters.
 ///
+/// 4. `FontFace.program()` gives the PDF writer what it embeds: the CID of each glyph, descriptor
+///    metrics and subsets (`CFFSubsetter` of our own for CFF fonts, HarfBuzz's for TrueType).
+///
 /// HarfBuzz reads the font through its own OpenType functions; FreeType is kept only for Cairo,
-/// which draws PNG pages through an `FT_Face`. `FontProgram` gives the PDF writer what it embeds:
-/// CIDs, descriptor metrics and subsets (our own CFF subsetter, HarfBuzz's for TrueType). The C handles live in owner classes (`deinit`
+/// which draws PNG pages through an `FT_Face`. The C handles live in owner classes (`deinit`
 /// frees them) and never appear in the public API.
 
 /// Failures of loading fonts.

@@ -38,25 +38,18 @@ struct PDFFileWriter {
         out.append(" 0 R")
     }
 
-    /// A stream object: `dictionary` writes the entries besides /Length and /Filter. With a
-    /// deflater the data is FlateDecode-compressed.
-    mutating func writeStream(_ id: Int, data: [UInt8], deflater: Deflater?,
+    /// A FlateDecode-compressed stream object; `dictionary` writes the entries besides /Length
+    /// and /Filter.
+    mutating func writeStream(_ id: Int, data: [UInt8], deflater: Deflater,
                               dictionary: (inout PDFBuffer) -> Void = { _ in }) throws(RenderError) {
+        let compressed = try deflater.compress(data)
         beginObject(id)
         out.append("<<")
         dictionary(&out)
-        if let deflater {
-            let compressed = try deflater.compress(data)
-            out.append(" /Filter /FlateDecode /Length ")
-            out.append(compressed.count)
-            out.append(" >>\nstream\n")
-            out.bytes.append(contentsOf: compressed)
-        } else {
-            out.append(" /Length ")
-            out.append(data.count)
-            out.append(" >>\nstream\n")
-            out.bytes.append(contentsOf: data)
-        }
+        out.append(" /Filter /FlateDecode /Length ")
+        out.append(compressed.count)
+        out.append(" >>\nstream\n")
+        out.bytes.append(contentsOf: compressed)
         out.append("\nendstream")
         endObject()
     }

@@ -82,8 +82,9 @@ final class PDFFontResource {
         return code != TextCode.long || longTexts[cid] == String(decoding: utf8, as: UTF8.self)
     }
 
-    /// Writes the font file, descriptor, CIDFont, ToUnicode map and the Type 0 font.
-    func write(to file: inout PDFFileWriter, deflater: Deflater?) throws(RenderError) {
+    /// Writes the font file (compressed by `programDeflater`), descriptor, CIDFont, ToUnicode map
+    /// (by `textDeflater`) and the Type 0 font.
+    func write(to file: inout PDFFileWriter, programDeflater: Deflater, textDeflater: Deflater) throws(RenderError) {
         let used = texts.indices.filter { texts[$0] != TextCode.unused }
         let fontFile = try subset(used)
         // A subset's name carries a tag of six capitals (§9.6.4), here derived from the glyphs it
@@ -92,7 +93,7 @@ final class PDFFontResource {
         let isTrueType = program.outlines == .trueType
 
         let fontFileID = file.reserve()
-        try file.writeStream(fontFileID, data: fontFile, deflater: deflater) { dictionary in
+        try file.writeStream(fontFileID, data: fontFile, deflater: programDeflater) { dictionary in
             if isTrueType {
                 dictionary.append(" /Length1 ")
                 dictionary.append(fontFile.count)
@@ -135,7 +136,7 @@ final class PDFFontResource {
             case let code: return (cid, String(Character(Unicode.Scalar(code - 3) ?? "\u{FFFD}")))
             }
         })
-        try file.writeStream(toUnicodeID, data: cmap, deflater: deflater)
+        try file.writeStream(toUnicodeID, data: cmap, deflater: textDeflater)
 
         file.beginObject(objectID)
         file.out.append("<< /Type /Font /Subtype /Type0 /BaseFont ")

@@ -68,6 +68,13 @@ public struct LineSpan: Equatable, Sendable, Codable, CustomStringConvertible {
     public var lastPage: Int
     public var lastLine: Int
 
+    public init(firstPage: Int, firstLine: Int, lastPage: Int, lastLine: Int) {
+        self.firstPage = firstPage
+        self.firstLine = firstLine
+        self.lastPage = lastPage
+        self.lastLine = lastLine
+    }
+
     public var description: String {
         if firstPage != lastPage { return "p\(firstPage) line \(firstLine) – p\(lastPage) line \(lastLine)" }
         return firstLine == lastLine ? "p\(firstPage) line \(firstLine)" : "p\(firstPage) lines \(firstLine)–\(lastLine)"

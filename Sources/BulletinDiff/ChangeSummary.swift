@@ -8,22 +8,27 @@ import Foundation
 /// 2. aligned lines at another place are `moved` (consecutive ones with the same offset are one
 ///    change); a stretch of unaligned lines is `reflowed` when its text, joined, is unchanged,
 ///    `textChanged` when it differs, `added` or `removed` when one side is empty;
-/// 3. `regions(…)` explains a page's differing pixels: a region over a changed line needs no more
+/// 3. page numbers (`— 3 —`) are left out of the alignment — every page has one, so a line moving
+///    across a page break would otherwise pair with the wrong one — and compared page by page;
+/// 4. `regions(…)` explains a page's differing pixels: a region over a changed line needs no more
 ///    words; over an unchanged line it is that line `drawnDifferently`; elsewhere a bare `region`.
 public enum ChangeSummary {
     /// Text-level changes, in document order.
     public static func textChanges(base: [TextLine], new: [TextLine]) -> [Change] {
         let baseLines = NumberedLines(base), newLines = NumberedLines(new)
         var changes: [Change] = []
+        let baseText = baseLines.lines.indices.filter { !baseLines.lines[$0].isPageNumber }
+        let newText = newLines.lines.indices.filter { !newLines.lines[$0].isPageNumber }
         var pendingMove: (base: [Int], new: [Int], dx: Double, dy: Double, pageShift: Int)?
         func flushMove() {
             guard let move = pendingMove else { return }
             changes.append(movedChange(base: baseLines, move.base, new: newLines, move.new, dx: move.dx, dy: move.dy))
             pendingMove = nil
         }
-        for step in align(baseLines.lines.map(\.key), newLines.lines.map(\.key)) {
+        for step in align(baseText.map { baseLines.lines[$0].key }, newText.map { newLines.lines[$0].key }) {
             switch step {
-            case .same(let i, let j):
+            case .same(let k, let l):
+                let i = baseText[k], j = newText[l]
                 let a = baseLines.lines[i], b = newLines.lines[j]
                 let dx = rounded(b.left - a.left), dy = rounded(b.baseline - a.baseline)
                 let pageShift = b.page - a.page
@@ -38,10 +43,43 @@ public enum ChangeSummary {
                 }
             case .different(let baseRange, let newRange):
                 flushMove()
-                changes.append(hunkChange(base: baseLines, Array(baseRange), new: newLines, Array(newRange)))
+                changes.append(hunkChange(base: baseLines, baseRange.map { baseText[$0] }, new: newLines,
+                                          newRange.map { newText[$0] }))
             }
         }
         flushMove()
+        // In reading order of where each change is seen (the new version's lines, else the base's).
+        return (changes + pageNumberChanges(base: baseLines, new: newLines)).enumerated().sorted { a, b in
+            let x = a.element.lines ?? a.element.baseLines!, y = b.element.lines ?? b.element.baseLines!
+            return (x.firstPage, x.firstLine, a.offset) < (y.firstPage, y.firstLine, b.offset)
+        }.map(\.element)
+    }
+
+    /// Page numbers compared page by page (pages both versions have).
+    private static func pageNumberChanges(base: NumberedLines, new: NumberedLines) -> [Change] {
+        var changes: [Change] = []
+        let pages = Set(base.lines.map(\.page)).intersection(new.lines.map(\.page)).sorted()
+        for page in pages {
+            let a = base.indices(onPage: page).filter { base.lines[$0].isPageNumber }
+            let b = new.indices(onPage: page).filter { new.lines[$0].isPageNumber }
+            for (i, j) in zip(a, b) {
+                let before = base.lines[i], after = new.lines[j]
+                if before.key != after.key {
+                    var change = Change(kind: .textChanged, lines: new.span([j]), baseLines: base.span([i]), description: "")
+                    change.before = before.text
+                    change.after = after.text
+                    change.description = "\(new.span([j])) page number changed: \(quote(before.text)) → \(quote(after.text))"
+                    changes.append(change)
+                } else if abs(before.baseline - after.baseline) >= 0.1 || abs(before.left - after.left) >= 0.1 {
+                    changes.append(movedChange(base: base, [i], new: new, [j], dx: rounded(after.left - before.left),
+                                               dy: rounded(after.baseline - before.baseline)))
+                }
+            }
+            if a.count != b.count {
+                for j in b.dropFirst(a.count) { changes.append(hunkChange(base: base, [], new: new, [j])) }
+                for i in a.dropFirst(b.count) { changes.append(hunkChange(base: base, [i], new: new, [])) }
+            }
+        }
         return changes
     }
 
@@ -244,6 +282,11 @@ struct NumberedLines {
         var line: TextLine
         var number: Int
         var key: String { line.text.trimmingCharacters(in: .whitespaces) }
+        /// A folio such as `— 3 —`, `- 12 -` or `3`: dashes and spaces around a number.
+        var isPageNumber: Bool {
+            let inner = key.trimmingCharacters(in: CharacterSet(charactersIn: "—–-－ \u{3000}"))
+            return !inner.isEmpty && inner.count <= 4 && inner.allSatisfy(\.isNumber)
+        }
         var page: Int { line.page }
         var baseline: Double { line.baseline }
         var left: Double { line.left }

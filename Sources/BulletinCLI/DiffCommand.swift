@@ -92,9 +92,7 @@ struct DiffCommand: ParsableCommand {
                                                                   shiftTolerance: shiftTolerance),
                                   maxDiffPixels: maxDiffPixels, maxDiffRatio: maxDiffRatio, reportDirectory: report)
         let rasterizer = PDFRasterizer()
-        let settings = DiffReport.Settings(threshold: threshold, detectsAntialiasing: !countAntialiasing,
-                                           shiftTolerance: shiftTolerance, maxDiffPixels: maxDiffPixels, maxDiffRatio: maxDiffRatio, dpi: dpi,
-                                           rasterizer: rasterizer.version() ?? "pdftoppm (not found)")
+        let settings = options.settings(dpi: dpi, rasterizer: rasterizer.version() ?? "pdftoppm (not found)")
         var result: DiffReport
         do {
             if let report { try ReportFiles.prepare(report) }

@@ -18,6 +18,13 @@ public struct DiffOptions: Sendable {
     }
 
     public var budget: DiffBudget { DiffBudget(maxDifferingPixels: maxDiffPixels, maxDifferingRatio: maxDiffRatio) }
+
+    /// These options as a report states them.
+    public func settings(dpi: Double?, rasterizer: String?) -> DiffReport.Settings {
+        DiffReport.Settings(threshold: comparison.threshold, detectsAntialiasing: comparison.detectsAntialiasing,
+                            shiftTolerance: comparison.shiftTolerance, maxDiffPixels: maxDiffPixels,
+                            maxDiffRatio: maxDiffRatio, dpi: dpi, rasterizer: rasterizer)
+    }
 }
 
 /// Pairs the documents of two sets and compares each pair: documents by name (relative path

@@ -104,7 +104,7 @@ public struct RenderEnvironment: Equatable, Sendable, Codable {
     /// This machine, with the hashes of `fontFiles`.
     public static func current(fontFiles: [String]) -> RenderEnvironment {
         var fonts: [String: String] = [:]
-        for file in Set(fontFiles) { fonts[(file as NSString).lastPathComponent] = SHA256.hex(ofFile: file) ?? "unreadable" }
+        for file in Set(fontFiles) { fonts[(file as NSString).lastPathComponent] = FontHashes.shared.hash(of: file) }
         return RenderEnvironment(cairo: LibraryVersions.cairo, harfBuzz: LibraryVersions.harfBuzz,
                                  freeType: LibraryVersions.freeType, fonts: fonts)
     }
@@ -123,5 +123,24 @@ public struct RenderEnvironment: Equatable, Sendable, Codable {
             }
         }
         return result
+    }
+}
+
+/// Font hashes already computed in this process, by path, size and modification time: hashing the
+/// shipped fonts (34 MB) once per process is enough, whatever the number of checks.
+final class FontHashes: @unchecked Sendable {
+    static let shared = FontHashes()
+    private var hashes: [String: String] = [:]
+    private let lock = NSLock()
+
+    func hash(of file: String) -> String {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        let key = "\(file)\u{0}\(size)\u{0}\(modified)"
+        if let known = lock.withLock({ hashes[key] }) { return known }
+        let hash = SHA256.hex(ofFile: file) ?? "unreadable"
+        lock.withLock { hashes[key] = hash }
+        return hash
     }
 }

@@ -85,16 +85,23 @@ public struct PixelComparison: Sendable {
         var differing = 0, antialiased = 0, shifted = 0, identical = true
         var tiles = TileGrid(width: a.width, height: a.height)
         var marks = keepingMarks ? DiffMarks(width: a.width) : nil
+        var brightness: (a: BrightnessPlane, b: BrightnessPlane)?
+        defer { brightness?.a.deallocate(); brightness?.b.deallocate() }
         for y in 0..<a.height {
             let rowA = a.base + y * a.stride, rowB = b.base + y * b.stride
             if memcmp(rowA, rowB, rowBytes) == 0 { continue }
             identical = false
+            if detectsAntialiasing {
+                if brightness == nil { brightness = (.allocate(for: a), .allocate(for: b)) }
+                brightness!.a.prepare(around: y)
+                brightness!.b.prepare(around: y)
+            }
             for x in 0..<a.width {
                 let p = rowA + x * 3, q = rowB + x * 3
                 if p[0] == q[0] && p[1] == q[1] && p[2] == q[2] { continue }
                 guard YIQ.delta(p, q) > maximumDelta else { continue }
-                if detectsAntialiasing && (AntialiasingDetector.isAntialiased(a, b, x, y)
-                                           || AntialiasingDetector.isAntialiased(b, a, x, y)) {
+                if let (planeA, planeB) = brightness, AntialiasingDetector.isAntialiased(a, planeA, b, x, y)
+                    || AntialiasingDetector.isAntialiased(b, planeB, a, x, y) {
                     antialiased += 1
                     marks?.antialiased.append(Int32(y * a.width + x))
                 } else if shiftTolerance > 0 && hasColour(p, near: x, y, in: b, maximumDelta)

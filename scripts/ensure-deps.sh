@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages bulletin-pdf needs when any is missing (C libraries for building,
-# poppler-utils as the tests' independent PDF oracle). Safe to run repeatedly.
+# poppler-utils as the tests' independent PDF oracle and as the PDF rasterizer of
+# `bulletin-pdf diff`, pdftoppm). Safe to run repeatedly.
 set -euo pipefail
 packages=(libharfbuzz-dev libfreetype-dev libcairo2-dev libfontconfig-dev zlib1g-dev pkg-config poppler-utils)
 missing=()

@@ -103,6 +103,8 @@ struct DiffCommand: ParsableCommand {
             } else {
                 let input = DiffInput(dpi: dpi, layout: layout, rasterizer: rasterizer, session: session.get)
                 let base = try input.open(inputs[0]), new = try input.open(inputs[1])
+                var settings = settings
+                if !(base is PDFDocuments || new is PDFDocuments) { settings.rasterizer = nil }
                 result = DiffRun(options: options).run(base: base, new: new, settings: settings)
             }
         } catch {

@@ -133,7 +133,7 @@ public enum HTMLReport {
         if s.shiftTolerance > 0 { parts.append("shifts up to \(s.shiftTolerance) px forgiven") }
         parts.append("budget \(s.maxDiffPixels.map(String.init) ?? (s.maxDiffRatio == nil ? "0" : "any")) px"
                      + (s.maxDiffRatio.map { ", ratio \($0)" } ?? ""))
-        if let dpi = s.dpi { parts.append("\(dpi) dpi") }
+        if let dpi = s.dpi { parts.append(String(format: "%g dpi", dpi)) }
         if let rasterizer = s.rasterizer { parts.append("PDFs by \(rasterizer)") }
         return parts.joined(separator: " · ")
     }
@@ -193,7 +193,9 @@ public enum HTMLReport {
     """
 
     private static let script = """
-    document.querySelectorAll('input[name=view]').forEach(function(r){r.addEventListener('change',function(){document.body.dataset.view=r.value;});});
+    function setView(v){document.body.dataset.view=v;document.querySelectorAll('input[name=view]').forEach(function(r){r.checked=r.value===v;});}
+    document.querySelectorAll('input[name=view]').forEach(function(r){r.addEventListener('change',function(){setView(r.value);history.replaceState(null,'','#view='+r.value);});});
+    var m=/view=(side|slider|overlay|difference)/.exec(location.hash);if(m)setView(m[1]);
     document.querySelectorAll('input[type=range]').forEach(function(r){r.addEventListener('input',function(){
     var stack=r.parentNode.querySelector('.stack');stack.style.setProperty(r.dataset.var,r.value+r.dataset.unit);});});
     """

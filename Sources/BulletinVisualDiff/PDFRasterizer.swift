@@ -58,7 +58,7 @@ public struct PDFRasterizer: Sendable {
     /// The installed pdftoppm's version line, e.g. `pdftoppm version 22.12.0` (nil if it cannot run).
     public func version() -> String? {
         guard let (_, message) = try? run(["-v"]) else { return nil }
-        return message.split(separator: "\n").first.map(String.init)
+        return message.components(separatedBy: "; ").first
     }
 
     /// Runs pdftoppm; returns its exit status and its standard error, condensed to one line.

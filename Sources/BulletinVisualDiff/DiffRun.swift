@@ -84,8 +84,13 @@ public struct DiffRun {
         return report
     }
 
-    /// The document pairs: by name, or the two single documents.
+    /// The document pairs: by name; two single documents whatever their names; a single document
+    /// with the document of its name in a set (one issue against a goldens directory).
     static func pairs(_ base: any DocumentSet, _ new: any DocumentSet) throws(DiffError) -> [(name: String, base: String?, new: String?)] {
+        if base.isSingleDocument != new.isSingleDocument {
+            let single = base.isSingleDocument ? base : new, set = base.isSingleDocument ? new : base
+            if let name = single.names.first, set.names.contains(name) { return [(name, name, name)] }
+        }
         if base.isSingleDocument || new.isSingleDocument {
             guard base.names.count == 1, new.names.count == 1 else {
                 let (single, other) = base.isSingleDocument ? (base, new) : (new, base)

@@ -23,7 +23,9 @@ public struct SHA256 {
         var hash = SHA256()
         do {
             // `read(upToCount:)` returns nil or empty data at the end, and throws on a read error.
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hash.update(Array(chunk)) }
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                chunk.withUnsafeBytes { hash.update($0) }
+            }
         } catch {
             return nil
         }
@@ -31,23 +33,29 @@ public struct SHA256 {
     }
 
     public mutating func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { update($0) }
+    }
+
+    /// Hashes bytes in place (no copy: a font file is hashed straight from the read buffer).
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
         length += UInt64(bytes.count)
-        var input = bytes[...]
+        var offset = 0
         if !pending.isEmpty {
-            let take = min(64 - pending.count, input.count)
-            pending += input.prefix(take)
-            input = input.dropFirst(take)
+            let take = min(64 - pending.count, bytes.count)
+            pending += UnsafeBufferPointer(start: base, count: take)
+            offset = take
             if pending.count == 64 {
                 pending.withUnsafeBufferPointer { compress($0.baseAddress!, blocks: 1) }
                 pending.removeAll(keepingCapacity: true)
             }
         }
-        let whole = input.count / 64
+        let whole = (bytes.count - offset) / 64
         if whole > 0 {
-            input.withUnsafeBufferPointer { compress($0.baseAddress!, blocks: whole) }
-            input = input.dropFirst(whole * 64)
+            compress(base + offset, blocks: whole)
+            offset += whole * 64
         }
-        pending += input
+        pending += UnsafeBufferPointer(start: base + offset, count: bytes.count - offset)
     }
 
     public mutating func finish() -> [UInt8] {
@@ -72,7 +80,7 @@ public struct SHA256 {
     ]
 
     /// The compression function over `blocks` 64-byte blocks (FIPS 180-4 §6.2.2). Optimized even in
-    /// debug builds, with the rotations written out so nothing is left to a call: the tests hash
+    /// debug builds, with the rotations written out (masking shifts, no range checks) so nothing is left to a call: the tests hash
     /// 34 MB of fonts.
     @_optimize(speed)
     private mutating func compress(_ data: UnsafePointer<UInt8>, blocks: Int) {
@@ -80,28 +88,31 @@ public struct SHA256 {
         defer { w.deallocate() }
         var h0 = state[0], h1 = state[1], h2 = state[2], h3 = state[3]
         var h4 = state[4], h5 = state[5], h6 = state[6], h7 = state[7]
-        Self.k.withUnsafeBufferPointer { k in
-            for block in 0..<blocks {
-                let p = data + block * 64
-                for t in 0..<16 {
-                    w[t] = UInt32(p[4 * t]) << 24 | UInt32(p[4 * t + 1]) << 16 | UInt32(p[4 * t + 2]) << 8 | UInt32(p[4 * t + 3])
-                }
-                for t in 16..<64 {
-                    let x = w[t - 15], y = w[t - 2]
-                    let s0 = (x >> 7 | x << 25) ^ (x >> 18 | x << 14) ^ (x >> 3)
-                    let s1 = (y >> 17 | y << 15) ^ (y >> 19 | y << 13) ^ (y >> 10)
-                    w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-                }
-                var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, hh = h7
-                for t in 0..<64 {
-                    let sigma1 = (e >> 6 | e << 26) ^ (e >> 11 | e << 21) ^ (e >> 25 | e << 7)
-                    let t1 = hh &+ sigma1 &+ ((e & f) ^ (~e & g)) &+ k[t] &+ w[t]
-                    let sigma0 = (a >> 2 | a << 30) ^ (a >> 13 | a << 19) ^ (a >> 22 | a << 10)
-                    let t2 = sigma0 &+ ((a & b) ^ (a & c) ^ (b & c))
-                    hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-                }
-                h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= hh
+        // The constants as a plain pointer: reading them through `withUnsafeBufferPointer` would put
+        // the loop in a closure, which does not share this function's optimization in debug builds.
+        let k = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+        k.initialize(from: Self.k, count: 64)
+        defer { k.deallocate() }
+        for block in 0..<blocks {
+            let p = data + block * 64
+            for t in 0..<16 {
+                w[t] = UInt32(p[4 * t]) &<< 24 | UInt32(p[4 * t + 1]) &<< 16 | UInt32(p[4 * t + 2]) &<< 8 | UInt32(p[4 * t + 3])
             }
+            for t in 16..<64 {
+                let x = w[t - 15], y = w[t - 2]
+                let s0 = (x &>> 7 | x &<< 25) ^ (x &>> 18 | x &<< 14) ^ (x &>> 3)
+                let s1 = (y &>> 17 | y &<< 15) ^ (y &>> 19 | y &<< 13) ^ (y &>> 10)
+                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+            }
+            var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, hh = h7
+            for t in 0..<64 {
+                let sigma1 = (e &>> 6 | e &<< 26) ^ (e &>> 11 | e &<< 21) ^ (e &>> 25 | e &<< 7)
+                let t1 = hh &+ sigma1 &+ ((e & f) ^ (~e & g)) &+ k[t] &+ w[t]
+                let sigma0 = (a &>> 2 | a &<< 30) ^ (a &>> 13 | a &<< 19) ^ (a &>> 22 | a &<< 10)
+                let t2 = sigma0 &+ ((a & b) ^ (a & c) ^ (b & c))
+                hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+            }
+            h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= hh
         }
         state = [h0, h1, h2, h3, h4, h5, h6, h7]
     }

@@ -55,6 +55,14 @@ final class GoldenWorkflowTests: XCTestCase {
         XCTAssertEqual(report.totals.pages, 2)
     }
 
+    func testOneIssueAgainstTheGoldensDirectory() {
+        let options = DiffOptions()
+        let report = GoldenCheck(goldens: goldens, archive: issue("b"), options: options, update: false, session: Fixtures.session)
+            .run(settings: options.settings(dpi: nil, rasterizer: nil))
+        XCTAssertEqual(report.outcome, .same, Fixtures.describe(report))
+        XCTAssertEqual(report.documents.map(\.name), ["b"], "paired with the golden of its name; the others are not 'removed'")
+    }
+
     func testAChangedParagraphIsNamed() {
         var paragraphs = Fixtures.paragraphs
         paragraphs[1] = paragraphs[1].replacingOccurrences(of: "细化落实措施", with: "完善配套政策")

@@ -24,7 +24,7 @@ final class DiffCommandTests: CLITestCase {
 
     func testIdenticalPDFsAreTheSame() {
         let a = issue("a")
-        let run = CLI.run(["diff", a.pdf, a.pdf])
+        let run = CLI.run(["diff", a.pdf, a.pdf, "--dpi", "60"])
         XCTAssertEqual(run.status, Exit.ok, run.stderr)
         XCTAssertEqual(run.stdout, "same       a (1 pages)\nsame: 0 of 1 pages differ in 0 of 1 documents; 0 errors\n")
         XCTAssertEqual(run.stderr, "")
@@ -32,7 +32,7 @@ final class DiffCommandTests: CLITestCase {
 
     func testAChangedParagraphIsDifferentAndNamed() {
         let a = issue("a", pdf: false), b = issue("b", Self.edited, pdf: false)
-        let run = CLI.run(["diff", a.json, b.json])
+        let run = CLI.run(["diff", a.json, b.json, "--dpi", "60"])
         XCTAssertEqual(run.status, Exit2.different, run.stderr)
         XCTAssertTrue(run.stdout.hasPrefix("different  a → b: p1 "), run.stdout)
         XCTAssertTrue(run.stdout.contains("    p1 line 4 text changed: “…年起建立重点工作项目台账制度，每” → “…年起建立重点任务清单台账制度，每”\n"),
@@ -42,7 +42,7 @@ final class DiffCommandTests: CLITestCase {
 
     func testPDFChangesAreDescribedByRegion() {
         let a = issue("a"), b = issue("b", Self.edited)
-        let run = CLI.run(["diff", a.pdf, b.pdf])
+        let run = CLI.run(["diff", a.pdf, b.pdf, "--dpi", "60"])
         XCTAssertEqual(run.status, Exit2.different, run.stderr)
         XCTAssertTrue(run.stdout.contains("    changed region "), run.stdout)
         XCTAssertTrue(run.stdout.contains(" pt on p1\n"), run.stdout)
@@ -103,7 +103,7 @@ final class DiffCommandTests: CLITestCase {
     func testAPDFThatFailsToRasterizeIsAnError() {
         let a = issue("a")
         let broken = write("broken.pdf", "%PDF-1.4\nnot really\n")
-        let run = CLI.run(["diff", a.pdf, broken])
+        let run = CLI.run(["diff", a.pdf, broken, "--dpi", "60"])
         XCTAssertEqual(run.status, Exit2.error)
         XCTAssertTrue(run.stderr.hasPrefix("error: a → broken: \(broken): pdftoppm failed (exit 1): "), run.stderr)
     }

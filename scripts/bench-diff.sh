@@ -25,5 +25,15 @@ hyperfine -N -i -w 3 -r "${COLD_RUNS:-20}" \
   "$bin diff $out/base.pdf $out/edited.pdf" \
   "$bin diff $out/base.pdf $out/base.pdf" \
   "pdftoppm -r 150 $out/base.pdf $out/ppm" \
-  --export-markdown "$out/cold.md" >/dev/null
-cat "$out/cold.md"
+  --export-json "$out/cold.json" >/dev/null
+# Medians (and min/max) in ms, with the ratio to pdftoppm alone.
+python3 - "$out/cold.json" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+base = results[-1]["median"]
+for r in results:
+    command = r["command"].replace(r["command"].split(" diff ")[0], "bulletin-pdf") if " diff " in r["command"] else r["command"]
+    print(f"{r['median']*1000:7.1f} ms median (min {r['min']*1000:.1f}, max {r['max']*1000:.1f}; "
+          f"{r['median']/base:.2f}× pdftoppm)  {command}")
+PY
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

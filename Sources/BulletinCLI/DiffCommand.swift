@@ -92,7 +92,7 @@ struct DiffCommand: ParsableCommand {
                                                                   shiftTolerance: shiftTolerance),
                                   maxDiffPixels: maxDiffPixels, maxDiffRatio: maxDiffRatio, reportDirectory: report)
         let rasterizer = PDFRasterizer()
-        let settings = options.settings(dpi: dpi, rasterizer: rasterizer.version() ?? "pdftoppm (not found)")
+        let settings = options.settings(dpi: dpi, rasterizer: nil)
         var result: DiffReport
         do {
             if let report { try ReportFiles.prepare(report) }
@@ -104,7 +104,8 @@ struct DiffCommand: ParsableCommand {
                 let input = DiffInput(dpi: dpi, layout: layout, rasterizer: rasterizer, session: session.get)
                 let base = try input.open(inputs[0]), new = try input.open(inputs[1])
                 var settings = settings
-                if !(base is PDFDocuments || new is PDFDocuments) { settings.rasterizer = nil }
+                // Asked only when it matters (one process more): which pdftoppm drew the PDFs.
+                if base is PDFDocuments || new is PDFDocuments { settings.rasterizer = rasterizer.version() ?? "pdftoppm" }
                 result = DiffRun(options: options).run(base: base, new: new, settings: settings)
             }
         } catch {

@@ -1,13 +1,27 @@
+import Foundation
+
 extension RasterImage {
     /// Reads a binary PPM file (`P6`, maxval 255): what `pdftoppm` writes by default. Decoding it is
-    /// a copy, which keeps rasterized PDFs off the PNG encoder and decoder entirely.
+    /// one copy of the samples, which keeps rasterized PDFs off the PNG encoder and decoder.
     public init(ppmFile path: String) throws(ReadError) {
-        try self.init(ppm: try Self.contents(of: path, format: "PPM"), source: path)
+        guard let data = FileManager.default.contents(atPath: path) else { throw Self.unreadable(path, format: "PPM") }
+        let result = data.withUnsafeBytes { buffer in
+            Result { () throws(ReadError) in try RasterImage(ppm: buffer, source: path) }
+        }
+        self = try result.get()
     }
 
-    /// Decodes binary PPM bytes (Netpbm: `P6`, whitespace-separated width, height and maxval,
-    /// `#` comments, one whitespace byte, then the RGB samples).
+    /// Decodes binary PPM bytes.
     public init(ppm bytes: [UInt8], source: String = "image") throws(ReadError) {
+        let result = bytes.withUnsafeBytes { buffer in
+            Result { () throws(ReadError) in try RasterImage(ppm: buffer, source: source) }
+        }
+        self = try result.get()
+    }
+
+    /// Decodes binary PPM (Netpbm: `P6`, whitespace-separated width, height and maxval, `#`
+    /// comments, one whitespace byte, then the RGB samples).
+    init(ppm bytes: UnsafeRawBufferPointer, source: String) throws(ReadError) {
         func fail(_ reason: String) -> ReadError { ReadError(source: source, reason: reason, format: "PPM") }
         guard bytes.count >= 2, bytes[0] == UInt8(ascii: "P"), bytes[1] == UInt8(ascii: "6") else {
             throw fail("not a binary PPM file (expected P6 at byte 0)")
@@ -35,8 +49,12 @@ extension RasterImage {
         offset += 1  // the single whitespace byte before the samples
         let count = width * height * 3
         guard bytes.count - offset >= count else {
-            throw fail("truncated: \(bytes.count - offset) bytes of samples, \(width)×\(height) needs \(count)")
+            throw fail("truncated: \(max(0, bytes.count - offset)) bytes of samples, \(width)×\(height) needs \(count)")
         }
-        self.init(width: width, height: height, pixels: Array(bytes[offset..<(offset + count)]))
+        let samples = bytes.baseAddress! + offset
+        self.init(width: width, height: height, pixels: [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.baseAddress!.update(from: samples.assumingMemoryBound(to: UInt8.self), count: count)
+            initialized = count
+        })
     }
 }

@@ -53,13 +53,16 @@ public struct RasterImage: Equatable, Sendable {
 
     /// The bytes of a file, or a ReadError saying why not.
     static func contents(of path: String, format: String) throws(ReadError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let reason = !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) ? "no such file"
-                : isDirectory.boolValue ? "is a directory" : "permission denied"
-            throw ReadError(source: path, reason: reason, format: format)
-        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw unreadable(path, format: format) }
         return Array(data)
+    }
+
+    /// Why a file that could not be read was not: missing, a directory, or not permitted.
+    static func unreadable(_ path: String, format: String) -> ReadError {
+        var isDirectory: ObjCBool = false
+        let reason = !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) ? "no such file"
+            : isDirectory.boolValue ? "is a directory" : "permission denied"
+        return ReadError(source: path, reason: reason, format: format)
     }
 
     /// Decodes PNG bytes; `source` names them in errors.

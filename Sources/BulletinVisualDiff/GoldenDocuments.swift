@@ -14,7 +14,9 @@ public struct GoldenDocuments: DocumentSet {
         manifest = try GoldenManifest.read(directory: directory)
     }
 
-    public var summary: String { "goldens \(path) (\(manifest.documents.count) documents at \(ChangeText.number(manifest.dpi)) dpi)" }
+    public var summary: String {
+        "goldens \(path) (\(manifest.documents.count) documents at \(String(format: "%g", manifest.dpi)) dpi)"
+    }
 
     public func load(_ name: String) throws(DiffError) -> LoadedDocument {
         let entry = manifest.documents.first { $0.name == name }!
@@ -37,12 +39,5 @@ public struct GoldenDocuments: DocumentSet {
         case .failure(let error):
             throw .manifest(path: traceFile, location: "\(error.line)", message: "not a display-list trace line")
         }
-    }
-}
-
-/// Numbers as messages show them: `150`, `0.5`.
-enum ChangeText {
-    static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
     }
 }

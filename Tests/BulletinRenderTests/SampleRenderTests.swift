@@ -1,4 +1,3 @@
-import BulletinDiff
 import BulletinModel
 import BulletinRender
 import Foundation
@@ -101,36 +100,6 @@ final class SampleRenderTests: XCTestCase {
             let (output, _, _) = try render(sample)
             let name = URL(fileURLWithPath: sample).deletingPathExtension().lastPathComponent
             Golden.assertText(TraceRenderer.render(output.displayList), "traces/\(name).trace")
-        }
-    }
-}
-
-/// Page 1 of every sample as a PNG, compared with its approved golden within a tolerance.
-final class SamplePNGTests: XCTestCase {
-    func testFirstPagesMatchGoldens() throws {
-        let session = SampleRenderTests.session
-        for sample in Repository.samples {
-            let data = Array(try Data(contentsOf: URL(fileURLWithPath: sample)))
-            let list = try session.render(issueJSON: data, file: sample).value.displayList
-            let png = try PNGRenderer.render(list, page: 0, dpi: 60)
-            let name = URL(fileURLWithPath: sample).deletingPathExtension().lastPathComponent
-            let goldenPath = Repository.path("Tests/Goldens/png/\(name)-1.png")
-            if Golden.recording {
-                try FileManager.default.createDirectory(atPath: (goldenPath as NSString).deletingLastPathComponent,
-                                                        withIntermediateDirectories: true)
-                try Data(png).write(to: URL(fileURLWithPath: goldenPath))
-                XCTFail("recorded \(goldenPath)")
-                continue
-            }
-            guard let golden = FileManager.default.contents(atPath: goldenPath) else {
-                XCTFail("missing golden \(goldenPath); record with RECORD_GOLDENS=1")
-                continue
-            }
-            let result = PixelComparison().compare(try RasterImage(png: Array(golden), source: goldenPath),
-                                                   try RasterImage(png: png, source: "rendered"))
-            XCTAssertFalse(result.sizeMismatch, name)
-            // A budget of 0.1% of the page: a moved line or a changed glyph exceeds it.
-            XCTAssertLessThanOrEqual(result.ratio, 0.001, "\(name): \(result.differingPixels) pixels differ")
         }
     }
 }

@@ -43,6 +43,7 @@ let package = Package(
         .target(name: "BulletinCheck", dependencies: ["BulletinLayout"]),
         .target(name: "BulletinImport", dependencies: ["BulletinModel"]),
         .target(name: "BulletinPDFReader", dependencies: ["CZlib"]),
+        .target(name: "BulletinExtract", dependencies: ["BulletinPDFReader", "BulletinModel"]),
         .executableTarget(
             name: "BulletinCLI",
             dependencies: [
@@ -63,5 +64,7 @@ let package = Package(
         // The CLI tests run the built `bulletin-pdf` binary; depending on the executable target makes
         // SwiftPM build it before the tests.
         .testTarget(name: "CLITests", dependencies: ["BulletinCLI", "TestSupport"]),
+        .testTarget(name: "BulletinExtractTests",
+                    dependencies: ["BulletinExtract", "BulletinPDFReader", "BulletinRender", "BulletinCLI", "TestSupport"]),
     ]
 )

@@ -1,0 +1,128 @@
+import BulletinPDFReader
+
+/// The BulletinExtract module: what a reader of PDF pages reads, recovered from the reader's page
+/// content (`BulletinPDFReader.PageContent`: positioned glyphs and rules).
+///
+/// Steps, in the order `Extractor.extract` runs them:
+/// 1. lines — glyphs grouped by baseline, ordered by x, fake bold counted once, spaces kept or
+///    inferred (`LineBuilder`);
+/// 2. furniture — page numbers, running heads, /Artifact content flagged (`FurnitureFilter`);
+/// 3. paragraphs — lines joined by indentation, right edge, size and gaps, across page breaks too
+///    (`ParagraphBuilder`);
+/// 4. output — plain text (`TextWriter`), markdown (`MarkdownWriter`), JSON with the page lines
+///    (`JSONWriter`), and an issue model when the pages are a bulletin (`IssueRecovery`).
+public enum Extractor {
+    /// Extracts pages already read.
+    public static func extract(_ pages: [PageContent], options: ExtractOptions = ExtractOptions()) -> Extraction {
+        var builder = Builder()
+        for page in pages { builder.add(page) }
+        return builder.finish(options: options)
+    }
+
+    /// Extracts page by page from a source of pages, keeping only the lines of each page: memory
+    /// stays bounded by the largest page, not the file.
+    public static func extract(pageIndices: [Int], options: ExtractOptions = ExtractOptions(),
+                               page: (Int) throws -> PageContent) rethrows -> Extraction {
+        var builder = Builder()
+        for index in pageIndices { builder.add(try page(index)) }
+        return builder.finish(options: options)
+    }
+
+    /// Accumulates pages as lines, then finds furniture and paragraphs over the whole document.
+    struct Builder {
+        var fonts = FontTable()
+        var pages: [ExtractedPage] = []
+        var warnings: [PDFWarning] = []
+
+        mutating func add(_ page: PageContent) {
+            let lines = LineBuilder.lines(of: page, fonts: &fonts)
+            // Only horizontal rules matter for reading (masthead and 版记 rules, separators).
+            let rules = page.rules.filter { abs($0.y1 - $0.y0) < 3 && abs($0.x1 - $0.x0) >= 3 }
+            pages.append(ExtractedPage(index: page.index, width: page.width, height: page.height, lines: lines,
+                                       rules: rules))
+            warnings += page.warnings
+        }
+
+        mutating func finish(options: ExtractOptions) -> Extraction {
+            let firstMetrics = PageMetrics(pages: pages)
+            FurnitureFilter.mark(&pages, bodySize: firstMetrics.bodySize)
+            let metrics = PageMetrics(pages: pages)
+            var rulesByPage: [Int: [PDFRule]] = [:]
+            for page in pages { rulesByPage[page.index] = page.rules }
+            let content = pages.flatMap { $0.lines.filter { $0.furniture == nil } }
+            let builder = ParagraphBuilder(metrics: metrics, rules: rulesByPage, fonts: fonts.fonts)
+            var paragraphs = builder.paragraphs(content)
+            markRules(&paragraphs)
+            if options.keepFurniture { paragraphs = interleaveFurniture(paragraphs) }
+            return Extraction(pages: pages, paragraphs: paragraphs, fonts: fonts.fonts, warnings: warnings,
+                              bodySize: metrics.bodySize)
+        }
+
+        /// Sets `ruleBefore`/`ruleAfter` where a wide horizontal rule separates a paragraph from the
+        /// text above or below it on its page (the masthead rule, the 版记 rules).
+        private func markRules(_ paragraphs: inout [TextParagraph]) {
+            var byPage: [Int: [PDFRule]] = [:]
+            for page in pages {
+                byPage[page.index] = page.rules.filter { abs($0.x1 - $0.x0) >= page.width * 0.25 }
+            }
+            for i in paragraphs.indices {
+                guard let first = paragraphs[i].lines.first, let rules = byPage[first.page], !rules.isEmpty else { continue }
+                // The text just above: the previous paragraph's last line on this page, else the page top.
+                var above = 0.0
+                if i > 0, let last = paragraphs[i - 1].lines.last, last.page == first.page {
+                    above = last.baseline + 0.3 * last.size
+                }
+                if rules.contains(where: { ($0.y0 + $0.y1) / 2 > above && ($0.y0 + $0.y1) / 2 < first.top }) {
+                    paragraphs[i].ruleBefore = true
+                }
+                guard let last = paragraphs[i].lines.last, let lastRules = byPage[last.page] else { continue }
+                var below = Double.infinity
+                if i + 1 < paragraphs.count, let next = paragraphs[i + 1].lines.first, next.page == last.page {
+                    below = next.top
+                }
+                if lastRules.contains(where: { ($0.y0 + $0.y1) / 2 > last.baseline + 0.3 * last.size
+                                              && ($0.y0 + $0.y1) / 2 < below }) {
+                    paragraphs[i].ruleAfter = true
+                }
+            }
+        }
+
+        /// Puts kept furniture lines back among the paragraphs: a page's top furniture before the
+        /// first paragraph that starts on that page, its bottom furniture after the page's text.
+        private func interleaveFurniture(_ paragraphs: [TextParagraph]) -> [TextParagraph] {
+            var pending: [(page: Int, top: Bool, line: TextLine)] = []
+            for page in pages {
+                let content = page.lines.filter { $0.furniture == nil }
+                let firstContent = content.first?.baseline ?? page.height
+                for line in page.lines where line.furniture != nil {
+                    pending.append((page.index, line.baseline < firstContent, line))
+                }
+            }
+            var result: [TextParagraph] = []
+            var next = 0
+            func flush(upTo page: Int, includingTopOf topPage: Int?) {
+                while next < pending.count,
+                      pending[next].page < page || (pending[next].page == topPage && pending[next].top) {
+                    result.append(ParagraphBuilder.paragraph([pending[next].line]))
+                    next += 1
+                }
+            }
+            for paragraph in paragraphs {
+                flush(upTo: paragraph.firstPage, includingTopOf: paragraph.firstPage)
+                result.append(paragraph)
+            }
+            flush(upTo: Int.max, includingTopOf: nil)
+            return result
+        }
+    }
+}
+
+/// Choices for an extraction.
+public struct ExtractOptions: Sendable, Equatable {
+    /// Keep page numbers, running heads and /Artifact content (as paragraphs of their own).
+    public var keepFurniture: Bool
+
+    public init(keepFurniture: Bool = false) {
+        self.keepFurniture = keepFurniture
+    }
+}

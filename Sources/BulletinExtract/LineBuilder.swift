@@ -162,13 +162,13 @@ enum LineBuilder {
         guard let head = visible[firstIndex...].first(where: { !$0.isSpace }),
               let tail = visible.last(where: { !$0.isSpace }) else { return nil }
         let size = sizes.max { $0.count < $1.count }?.size ?? head.size
-        // The blank half of a full-width opening mark may sit in the margin at a line start, and a
-        // closing mark's blank half may hang past the measure at a line end (clreq 3.1.6, 3.8):
-        // measured without them, lines of one paragraph align whatever the producer did.
+        // The blank half of a full-width opening mark may sit in the margin at a line start (clreq
+        // 3.1.6): measured without it, lines of one paragraph start on one edge whatever the
+        // producer did. (A closing mark may likewise hang past the end; `ParagraphBuilder` lets
+        // such lines show the edge only when no other line does.)
         let start = head.first.isOpeningMark && head.x1 - head.x0 > 0.8 * head.size
             ? head.x0 + (head.x1 - head.x0) / 2 : head.x0
-        let end = tail.last.isClosingMark && tail.x1 - tail.x0 > 0.8 * tail.size
-            ? tail.x1 - (tail.x1 - tail.x0) / 2 : tail.x1
+        let end = tail.x1
         let singleFont = spans.allSatisfy { $0.font == head.font }
         return TextLine(page: page, spans: spans, text: text, x0: head.x0, x1: max(tail.x1, spans.last?.x1 ?? tail.x1),
                         top: top, bottom: bottom, baseline: head.baseline, size: size,

@@ -9,6 +9,12 @@ struct PageMetrics {
     /// Per size bucket: the most common right end of its lines (document-wide), a fallback for
     /// windows with too few lines to show the measure.
     var rightEdge: [Int: Double]
+    /// Per size bucket: how far short of the right edge (em) a line may end and still count as
+    /// full. Justified text ends on the edge: 0.8 em covers punctuation compression. Ragged text (a
+    /// producer that does not justify Chinese, e.g. WeasyPrint) ends short by whatever did not fit,
+    /// and UAX #14 keeps quotes with their neighbours (LB19), so a line may end several characters
+    /// short: 4 em, and paragraphs are told apart by their first-line indent.
+    var fullTolerance: [Int: Double]
     /// Per page: the most common start of body-size lines (the left margin).
     var leftEdge: [Int: Double]
     /// The document-wide left margin of body lines, for pages with too few lines.
@@ -50,10 +56,26 @@ struct PageMetrics {
         }
         defaultLeft = Self.mode(allStarts).map(Double.init) ?? 0
         pitch = pitches.mapValues { Double(Self.mode($0) ?? 0) / 4 }
-        rightEdge = ends.mapValues { counts in
+        let rightEdge = ends.mapValues { counts in
             // The measure is where most lines end; with no repeated end, the widest line shows it.
             if let mode = Self.mode(counts), (counts[mode] ?? 0) >= 2 { return Double(mode) }
             return Double(counts.keys.max() ?? 0)
+        }
+        self.rightEdge = rightEdge
+        var shortfalls: [Int: [Double]] = [:]
+        for page in pages {
+            for line in page.lines where line.furniture == nil && !line.hasFieldGap && !line.last.isClosingMark {
+                let b = Self.bucket(line.size)
+                guard let edge = rightEdge[b] else { continue }
+                let s = (edge - line.end) / line.size
+                if s > -0.5 && s < 4 { shortfalls[b, default: []].append(max(0, s)) }
+            }
+        }
+        fullTolerance = shortfalls.compactMapValues { values in
+            guard values.count >= 8 else { return nil }
+            let sorted = values.sorted()
+            let p95 = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.95))]
+            return p95 <= 0.4 ? 0.8 : 4
         }
     }
 

@@ -22,8 +22,9 @@ struct ParagraphBuilder {
     /// Tolerance (em) for two starts to count as the same edge: half an em covers an opening
     /// mark's blank half pushed into the margin or not.
     static let sameEdge = 0.6
-    /// How far short of the right edge (em) a line may end and still be full: justified lines
-    /// end on the edge; hanging or compressed end punctuation moves it by half an em.
+    /// How far short of the right edge (em) a line may end and still be full, when the document
+    /// does not show its own (`PageMetrics.fullTolerance`): justified lines end on the edge;
+    /// hanging or compressed end punctuation moves it by half an em.
     static let fullTolerance = 0.8
 
     func paragraphs(_ lines: [TextLine]) -> [TextParagraph] {
@@ -63,7 +64,8 @@ struct ParagraphBuilder {
         }
         // Full: the line reaches the right edge of the text around it.
         let edge = rightEdge(around: index - 1, in: lines)
-        if a.end < edge - Self.fullTolerance * em { return false }
+        let slack = metrics.fullTolerance[PageMetrics.bucket(a.size)] ?? Self.fullTolerance
+        if a.end < edge - slack * em { return false }
 
         // Starts, relative to the left edge of the text around each line (its own page, its own
         // size): pages may mirror their margins, and inset blocks (the 版记) have their own edge.
@@ -77,26 +79,27 @@ struct ParagraphBuilder {
             // Continuation lines share one edge.
             let edgeStart = paragraph[1].start - leftEdge(around: firstIndex + 1, in: lines)
             continues = abs(bStart - edgeStart) <= tolerance
+        } else if abs(bStart - firstStart) > tolerance, let label = Self.labelWidth(a),
+                  bStart - firstStart > tolerance, bStart - firstStart <= label + tolerance {
+            // A hanging indent after `报：` and the like: continuation lines align after the colon.
+            continues = true
         } else if abs(firstStart) <= tolerance {
-            // A first line at the edge: the next line continues at the edge, or hangs after a label.
-            if abs(bStart) <= tolerance {
-                continues = true
-            } else if let label = Self.labelWidth(a), bStart > tolerance, bStart <= label + tolerance {
-                // A hanging indent after `报：` and the like: continuation lines align after the colon.
-                continues = true
-            } else if b.size > metrics.bodySize * 1.1, centered(b) {
-                // A display line (headline) as wide as the measure continues centred.
-                continues = true
-            }
+            // A first line at the edge: the next line continues at the edge (or, for display
+            // type as wide as the measure, centred).
+            continues = abs(bStart) <= tolerance || (b.size > metrics.bodySize * 1.1 && centered(b))
         } else if bStart < firstStart - tolerance {
             // Back to the edge after an indented first line.
             continues = abs(bStart) <= tolerance
         }
         guard continues else { return false }
+        // Label-led items (`报：…`, `送：…`, `责编：…`) each start a paragraph, even flush under a full line.
+        if Self.labelWidth(b) != nil, Self.labelWidth(paragraph[0]) != nil, abs(bStart - firstStart) <= tolerance {
+            return false
+        }
         // A short line all in another face after a sentence end is a heading, not a continuation
         // (a column head `【…】` flush left under a full body line).
         if a.last.isSentenceEnd || a.last == "。" || a.last == "”" || a.last == "】" {
-            if b.singleFont, b.firstFont != a.lastFont, b.end < edge - Self.fullTolerance * em { return false }
+            if b.singleFont, b.firstFont != a.lastFont, b.end < edge - slack * em { return false }
         }
         return true
     }
@@ -106,15 +109,22 @@ struct ParagraphBuilder {
     /// window holds too few lines to show it.
     private func rightEdge(around index: Int, in lines: [TextLine]) -> Double {
         let line = lines[index]
-        var edge = line.end
+        // Lines ending in a closing mark may hang it past the measure (LibreOffice hangs a whole
+        // em): they show the edge only when no other line does.
+        var edge = -Double.infinity, hangingEdge = line.end
         var count = 0
         for j in max(0, index - 4)...min(lines.count - 1, index + 4) {
             let other = lines[j]
             guard other.page == line.page, other.furniture == nil, !other.hasFieldGap,
                   abs(other.size - line.size) <= 0.1 * line.size else { continue }
-            edge = max(edge, other.end)
+            if other.last.isClosingMark {
+                hangingEdge = max(hangingEdge, other.end)
+            } else {
+                edge = max(edge, other.end)
+            }
             count += 1
         }
+        if edge == -Double.infinity { edge = hangingEdge }
         if count < 3, let usual = metrics.rightEdge[PageMetrics.bucket(line.size)] { edge = max(edge, usual) }
         return edge
     }

@@ -46,8 +46,8 @@ public struct TextLine: Sendable, Equatable {
 
     // Facts for paragraph building, computed once when the line is built.
 
-    /// Where the text visibly starts and ends: the box edges without the blank half of an opening
-    /// mark at the start or a closing mark at the end (which a typesetter may push into the margin).
+    /// Where the text starts (without the blank half of an opening mark a typesetter may push into
+    /// the margin) and ends (the last glyph box's right edge).
     var start: Double
     var end: Double
     /// The line has a field gap (two or more em of empty space inside it, or ideographic spaces

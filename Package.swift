@@ -63,5 +63,7 @@ let package = Package(
         // The CLI tests run the built `bulletin-pdf` binary; depending on the executable target makes
         // SwiftPM build it before the tests.
         .testTarget(name: "CLITests", dependencies: ["BulletinCLI", "TestSupport"]),
+        // Renders the samples in-process (BulletinRender) to read our own PDFs back.
+        .testTarget(name: "BulletinPDFReaderTests", dependencies: ["BulletinPDFReader", "BulletinRender", "TestSupport"]),
     ]
 )

@@ -66,5 +66,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["BulletinCLI", "TestSupport"]),
         .testTarget(name: "BulletinExtractTests",
                     dependencies: ["BulletinExtract", "BulletinPDFReader", "BulletinRender", "BulletinCLI", "TestSupport"]),
+        // Renders the samples in-process (BulletinRender) to read our own PDFs back.
+        .testTarget(name: "BulletinPDFReaderTests", dependencies: ["BulletinPDFReader", "BulletinRender", "TestSupport"]),
     ]
 )

@@ -19,6 +19,17 @@ public enum Extractor {
         return builder.finish(options: options)
     }
 
+    /// Extracts a document read by our PDF reader: all pages, or the zero-based `pages` given (in the
+    /// order given). The document's own warnings come first, then each page's.
+    public static func extract(_ document: PDFDocument, pages: [Int]? = nil,
+                               options: ExtractOptions = ExtractOptions()) -> Extraction {
+        var extraction = extract(pageIndices: pages ?? Array(0..<document.pageCount), options: options) {
+            document.page($0)
+        }
+        extraction.warnings = document.warnings + extraction.warnings
+        return extraction
+    }
+
     /// Extracts page by page from a source of pages, keeping only the lines of each page: memory
     /// stays bounded by the largest page, not the file.
     public static func extract(pageIndices: [Int], options: ExtractOptions = ExtractOptions(),

@@ -29,4 +29,19 @@ enum SampleFixtures {
 
     /// A sample's pages as the reader would see them, from the display list (no PDF reading).
     static func pages(_ sample: Sample) -> [PageContent] { DisplayListPages.pages(sample.displayList) }
+
+    /// Items that are whole paragraphs on the page (body elements and 版记 lines — not the
+    /// masthead's shared lines nor the footer rows) must each come out as exactly one paragraph, in
+    /// order; the first that does not, described, or nil.
+    static func paragraphMismatch(_ extraction: Extraction, _ issue: Issue) -> String? {
+        let paragraphs = extraction.paragraphs.map(\.text)
+        var cursor = 0
+        for item in issue.printedItems where item.path.hasPrefix("sections") || item.path.hasPrefix("distribution") {
+            guard let found = paragraphs[cursor...].firstIndex(of: item.text) else {
+                return "\(item.path) is not a paragraph of its own after paragraph \(cursor): “\(item.text.prefix(30))…”"
+            }
+            cursor = found + 1
+        }
+        return nil
+    }
 }

@@ -1,5 +1,6 @@
 import BulletinExtract
 import BulletinModel
+import BulletinPDFReader
 import TestSupport
 import XCTest
 
@@ -11,22 +12,22 @@ final class SampleTextTests: XCTestCase {
             let extraction = Extractor.extract(SampleFixtures.pages(sample))
             let text = TextWriter.write(extraction)
             XCTAssertNil(PrintedTextMatch.mismatch(extracted: text, items: sample.issue.printedItems), sample.name)
-            assertParagraphs(extraction, sample.issue, sample.name)
+            XCTAssertNil(SampleFixtures.paragraphMismatch(extraction, sample.issue), sample.name)
         }
     }
+}
 
-    /// Items that are whole paragraphs on the page (not the masthead's shared lines, not the footer
-    /// rows) each come out as exactly one paragraph, in order.
-    func assertParagraphs(_ extraction: Extraction, _ issue: Issue, _ name: String,
-                          file: StaticString = #filePath, line: UInt = #line) {
-        let paragraphs = extraction.paragraphs.map(\.text)
-        var cursor = 0
-        for item in issue.printedItems where item.path.hasPrefix("sections") || item.path.hasPrefix("distribution") {
-            guard let found = paragraphs[cursor...].firstIndex(of: item.text) else {
-                XCTFail("\(name): \(item.path) is not a paragraph of its own: “\(item.text.prefix(30))…”", file: file, line: line)
-                continue
-            }
-            cursor = found + 1
+/// The same through the real thing: each sample rendered to PDF by our renderer, read by our PDF
+/// reader, extracted.
+final class SamplePDFTextTests: XCTestCase {
+    func testPDFTextIsThePrintedText() throws {
+        for sample in SampleFixtures.all {
+            let document = try PDFDocument(bytes: sample.pdf)
+            let extraction = Extractor.extract(document)
+            XCTAssertEqual(extraction.warnings, [], sample.name)
+            let text = TextWriter.write(extraction)
+            XCTAssertNil(PrintedTextMatch.mismatch(extracted: text, items: sample.issue.printedItems), sample.name)
+            XCTAssertNil(SampleFixtures.paragraphMismatch(extraction, sample.issue), sample.name)
         }
     }
 }

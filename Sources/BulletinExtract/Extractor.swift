@@ -64,6 +64,7 @@ public enum Extractor {
             let builder = ParagraphBuilder(metrics: metrics, rules: rulesByPage, fonts: fonts.fonts)
             var paragraphs = builder.paragraphs(content)
             markRules(&paragraphs)
+            for i in paragraphs.indices { align(&paragraphs[i], metrics: metrics) }
             if options.keepFurniture { paragraphs = interleaveFurniture(paragraphs) }
             return Extraction(pages: pages, paragraphs: paragraphs, fonts: fonts.fonts, warnings: warnings,
                               bodySize: metrics.bodySize)
@@ -95,6 +96,28 @@ public enum Extractor {
                                               && ($0.y0 + $0.y1) / 2 < below }) {
                     paragraphs[i].ruleAfter = true
                 }
+            }
+        }
+
+        /// Sets a paragraph's alignment and indent from its first line and the page's margins.
+        private func align(_ paragraph: inout TextParagraph, metrics: PageMetrics) {
+            guard let line = paragraph.lines.first else { return }
+            let em = line.size
+            let left = metrics.left(page: line.page)
+            let right = metrics.rightEdge[PageMetrics.bucket(metrics.bodySize)] ?? line.end
+            let leftSpace = line.start - left, rightSpace = right - line.end
+            paragraph.indent = leftSpace / em
+            let single = paragraph.lines.count == 1
+            // A body-size line indented 2 em that happens to end 2 em short is an indented line.
+            if leftSpace >= 1 * em && abs(leftSpace - rightSpace) <= 1 * em
+                && !(abs(leftSpace - 2 * em) < 0.35 * em && abs(line.size - metrics.bodySize) < 0.1) {
+                paragraph.alignment = .centered
+            } else if rightSpace <= 0.8 * em && leftSpace > 3.5 * em && single {
+                paragraph.alignment = .right
+            } else if leftSpace >= 0.6 * em && leftSpace <= 3.5 * em {
+                paragraph.alignment = .indented
+            } else {
+                paragraph.alignment = .left
             }
         }
 

@@ -79,8 +79,25 @@ public struct TextParagraph: Sendable, Equatable {
     public var ruleBefore: Bool = false
     public var ruleAfter: Bool = false
 
+    /// How the first line sits in the measure (set by the extractor from the page's margins).
+    public var alignment: Alignment = .left
+    /// First-line start minus the page's left margin, in em of the paragraph's size.
+    public var indent: Double = 0
+
     public var firstPage: Int { lines.first?.page ?? 0 }
     public var size: Double { lines.first?.size ?? 0 }
+}
+
+/// Where a paragraph's first line sits between the page's margins.
+public enum Alignment: String, Sendable, Equatable {
+    /// At the left margin (continuation-style lines, flush-left heads, 版记 items).
+    case left
+    /// A first-line indent (1–3.5 em): a body paragraph or an indented heading.
+    case indented
+    /// Equal space on both sides: mastheads, headlines, kickers.
+    case centered
+    /// Ending on the right margin with space on the left: attributions, dates, print runs.
+    case right
 }
 
 /// A page as extracted: its lines (furniture included, flagged) and rules.

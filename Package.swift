@@ -48,6 +48,7 @@ let package = Package(
             name: "BulletinCLI",
             dependencies: [
                 "BulletinModel", "BulletinLayout", "BulletinRender", "BulletinFonts", "BulletinCheck", "BulletinImport",
+                "BulletinExtract", "BulletinPDFReader",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -8,8 +8,8 @@ import BulletinPDFReader
 /// characters nor next to CJK punctuation (clreq 3.2: Chinese text has no word spaces; a gap there
 /// is justification or Han–Western spacing, not a space).
 ///
-/// Cost: one sort of the page's glyphs by baseline and one per line by x; everything else is a
-/// linear scan.
+/// Cost: one sort of the page's glyphs by baseline and one per line by x, over plain-data records
+/// (no strings, so sorting moves no reference counts); everything else is a linear scan.
 enum LineBuilder {
     /// Gaps at least this many em wide separate fields (issuer left, date right), never words.
     static let fieldGap = 2.0
@@ -17,54 +17,50 @@ enum LineBuilder {
     /// a word space.
     static let wordGap = 0.2
 
-    /// A glyph prepared for line building: coordinates, font id and character classes computed once.
+    /// A glyph prepared for line building: geometry, font id and character classes computed once;
+    /// the text stays in the page's glyph (`source`).
     struct Glyph {
-        var text: String
         var x0: Double
         var x1: Double
         var baseline: Double
         var size: Double
-        var font: Int
-        var bold: Bool
-        var italic: Bool
         var color: PDFColor
-        var artifact: Bool
+        var source: Int32
+        var font: Int32
         var first: Unicode.Scalar
         var last: Unicode.Scalar
         var firstKind: CharacterKind
         var lastKind: CharacterKind
+        var bold: Bool
+        var italic: Bool
+        var artifact: Bool
         var isSpace: Bool
-        var order: Int
+        var isSingleScalar: Bool
     }
 
     static func lines(of page: PageContent, fonts: inout FontTable) -> [TextLine] {
-        let glyphs = prepare(page.glyphs, fonts: &fonts)
+        var glyphs = prepare(page.glyphs, fonts: &fonts)
         guard !glyphs.isEmpty else { return [] }
         // Baseline order; drawing order breaks ties so that the result never depends on the sort.
-        let order = glyphs.indices.sorted {
-            glyphs[$0].baseline != glyphs[$1].baseline ? glyphs[$0].baseline < glyphs[$1].baseline : $0 < $1
-        }
+        glyphs.sort { $0.baseline != $1.baseline ? $0.baseline < $1.baseline : $0.source < $1.source }
         var lines: [TextLine] = []
-        var group: [Glyph] = []
-        var anchor = 0.0
-        var anchorSize = 0.0
-        for index in order {
+        var groupStart = 0
+        var anchor = glyphs[0].baseline
+        var anchorSize = glyphs[0].size
+        for index in 1..<glyphs.count {
             let glyph = glyphs[index]
-            // Glyphs of one line share a baseline up to rounding and small raises; a third of the
+            // Glyphs of one line share a baseline up to rounding and small raises; 0.3 of the
             // smaller size separates lines even at the tightest leading (solid-set, 1.0).
-            if !group.isEmpty && glyph.baseline - anchor > 0.3 * min(glyph.size, anchorSize) {
-                if let line = makeLine(&group, page: page.index, fonts: fonts) { lines.append(line) }
-                group.removeAll(keepingCapacity: true)
-            }
-            if group.isEmpty {
+            if glyph.baseline - anchor > 0.3 * min(glyph.size, anchorSize) {
+                if let line = makeLine(&glyphs[groupStart..<index], page: page) { lines.append(line) }
+                groupStart = index
                 anchor = glyph.baseline
                 anchorSize = glyph.size
             } else if !glyph.isSpace {
                 anchorSize = max(anchorSize, glyph.size)
             }
-            group.append(glyph)
         }
-        if let line = makeLine(&group, page: page.index, fonts: fonts) { lines.append(line) }
+        if let line = makeLine(&glyphs[groupStart...], page: page) { lines.append(line) }
         return lines
     }
 
@@ -73,32 +69,34 @@ enum LineBuilder {
         var glyphs: [Glyph] = []
         glyphs.reserveCapacity(input.count)
         for (order, g) in input.enumerated() {
-            guard let first = g.text.unicodeScalars.first, let last = g.text.unicodeScalars.last,
+            let scalars = g.text.unicodeScalars
+            guard let first = scalars.first, let last = scalars.last,
                   g.size > 0, g.size.isFinite, g.x.isFinite, g.baseline.isFinite, g.width.isFinite else { continue }
             let font = fonts.id(name: g.font, bold: g.fontIsBold, italic: g.fontIsItalic)
             let info = fonts[font]
             let firstKind = CharacterKind(first)
-            let lastKind = first == last ? firstKind : CharacterKind(last)
+            let single = scalars.index(after: scalars.startIndex) == scalars.endIndex
+            let lastKind = single ? firstKind : CharacterKind(last)
             let isSpace = firstKind == .space && lastKind == .space
-                && g.text.unicodeScalars.allSatisfy { CharacterKind($0) == .space }
+                && (single || scalars.allSatisfy { CharacterKind($0) == .space })
             // Fill then stroke (Tr 2, or 6 with clipping) with a visible pen widens every stem: the
             // usual fake bold of office software (PDF 32000 §9.3.6).
             let stroked = (g.renderingMode == 2 || g.renderingMode == 6) && g.strokeWidth > 0
-            let width = max(0, g.width)
-            glyphs.append(Glyph(text: g.text, x0: g.x, x1: g.x + width, baseline: g.baseline, size: g.size,
-                                font: font, bold: info.isBold || info.isSyntheticBold || stroked,
-                                italic: info.isItalic, color: g.color, artifact: g.isArtifact,
+            glyphs.append(Glyph(x0: g.x, x1: g.x + max(0, g.width), baseline: g.baseline, size: g.size,
+                                color: g.color, source: Int32(order), font: Int32(font),
                                 first: first, last: last, firstKind: firstKind, lastKind: lastKind,
-                                isSpace: isSpace, order: order))
+                                bold: info.isBold || info.isSyntheticBold || stroked, italic: info.isItalic,
+                                artifact: g.isArtifact, isSpace: isSpace, isSingleScalar: single))
         }
         return glyphs
     }
 
     /// Builds one line from a baseline group (sorted here by x); nil when it holds only spaces.
-    private static func makeLine(_ group: inout [Glyph], page: Int, fonts: FontTable) -> TextLine? {
-        group.sort { $0.x0 != $1.x0 ? $0.x0 < $1.x0 : $0.order < $1.order }
-        let visible = removeOverprints(group)
-        guard let firstIndex = visible.firstIndex(where: { !$0.isSpace }) else { return nil }
+    private static func makeLine(_ group: inout ArraySlice<Glyph>, page: PageContent) -> TextLine? {
+        group.sort { $0.x0 != $1.x0 ? $0.x0 < $1.x0 : $0.source < $1.source }
+        let visible = removeOverprints(group, page: page)
+        guard let head = visible.first(where: { !$0.isSpace }),
+              let tail = visible.last(where: { !$0.isSpace }) else { return nil }
         let spread = letterSpacing(visible)
 
         var spans: [TextSpan] = []
@@ -106,14 +104,17 @@ enum LineBuilder {
         var pendingSpace = ""
         var previous: Glyph?
         var hasFieldGap = false
-        var sizes: [(size: Double, count: Int)] = []
+        var headSizeCount = 0, otherSize = 0.0, otherSizeCount = 0
         var characterCount = 0
         var allArtifacts = true
         var top = Double.infinity, bottom = -Double.infinity
-        for glyph in visible[firstIndex...] {
+        var started = false
+        for glyph in visible {
             if glyph.isSpace {
                 // Drawn spaces are content (`常态化推进 项目化落实`, `第 33 期`): kept, runs of
-                // ordinary spaces collapsed to one, ideographic spaces kept one by one.
+                // ordinary spaces collapsed to one, ideographic spaces kept one by one. Spaces
+                // before the first visible glyph are dropped.
+                guard started else { continue }
                 if glyph.first == "\u{3000}" {
                     pendingSpace = pendingSpace == " " ? "\u{3000}" : pendingSpace + "\u{3000}"
                 } else if pendingSpace.isEmpty {
@@ -121,6 +122,7 @@ enum LineBuilder {
                 }
                 continue
             }
+            started = true
             var separator = pendingSpace
             if let previous {
                 let gap = glyph.x0 - previous.x1
@@ -135,64 +137,69 @@ enum LineBuilder {
                 if separator.unicodeScalars.count >= 2 { hasFieldGap = true }
             }
             pendingSpace = ""
-            if !separator.isEmpty, !spans.isEmpty {
+            if !separator.isEmpty {
                 spans[spans.count - 1].text += separator
                 text += separator
             }
-            if let last = spans.last, last.font == glyph.font, last.bold == glyph.bold, last.color == glyph.color,
+            let glyphText = page.glyphs[Int(glyph.source)].text
+            if let last = spans.last, last.font == Int(glyph.font), last.bold == glyph.bold, last.color == glyph.color,
                abs(last.size - glyph.size) < 0.05 {
-                spans[spans.count - 1].text += glyph.text
+                spans[spans.count - 1].text += glyphText
                 spans[spans.count - 1].x1 = max(last.x1, glyph.x1)
             } else {
-                spans.append(TextSpan(text: glyph.text, x0: glyph.x0, x1: glyph.x1, font: glyph.font, size: glyph.size,
-                                      color: glyph.color, bold: glyph.bold, italic: glyph.italic))
+                spans.append(TextSpan(text: glyphText, x0: glyph.x0, x1: glyph.x1, font: Int(glyph.font),
+                                      size: glyph.size, color: glyph.color, bold: glyph.bold, italic: glyph.italic))
             }
-            text += glyph.text
+            text += glyphText
             characterCount += 1
             if !glyph.artifact { allArtifacts = false }
-            if let i = sizes.firstIndex(where: { abs($0.size - glyph.size) < 0.05 }) {
-                sizes[i].count += 1
+            // The dominant size: the head's, unless most glyphs have another one.
+            if abs(glyph.size - head.size) < 0.05 {
+                headSizeCount += 1
             } else {
-                sizes.append((glyph.size, 1))
+                if otherSizeCount == 0 || abs(glyph.size - otherSize) >= 0.05 { otherSize = glyph.size; otherSizeCount = 0 }
+                otherSizeCount += 1
             }
             top = min(top, glyph.baseline - 0.88 * glyph.size)
             bottom = max(bottom, glyph.baseline + 0.12 * glyph.size)
             previous = glyph
         }
-        guard let head = visible[firstIndex...].first(where: { !$0.isSpace }),
-              let tail = visible.last(where: { !$0.isSpace }) else { return nil }
-        let size = sizes.max { $0.count < $1.count }?.size ?? head.size
+        let size = otherSizeCount > headSizeCount ? otherSize : head.size
         // The blank half of a full-width opening mark may sit in the margin at a line start (clreq
         // 3.1.6): measured without it, lines of one paragraph start on one edge whatever the
         // producer did. (A closing mark may likewise hang past the end; `ParagraphBuilder` lets
         // such lines show the edge only when no other line does.)
         let start = head.first.isOpeningMark && head.x1 - head.x0 > 0.8 * head.size
             ? head.x0 + (head.x1 - head.x0) / 2 : head.x0
-        let end = tail.x1
-        let singleFont = spans.allSatisfy { $0.font == head.font }
-        return TextLine(page: page, spans: spans, text: text, x0: head.x0, x1: max(tail.x1, spans.last?.x1 ?? tail.x1),
+        var singleFont = true
+        for span in spans where span.font != Int(head.font) { singleFont = false; break }
+        return TextLine(page: page.index, spans: spans, text: text, x0: head.x0, x1: max(tail.x1, spans.last?.x1 ?? tail.x1),
                         top: top, bottom: bottom, baseline: head.baseline, size: size,
-                        furniture: allArtifacts ? .artifact : nil, start: start, end: end, hasFieldGap: hasFieldGap,
-                        first: head.first, last: tail.last, firstFont: head.font, lastFont: tail.font,
+                        furniture: allArtifacts ? .artifact : nil, start: start, end: tail.x1, hasFieldGap: hasFieldGap,
+                        first: head.first, last: tail.last, firstFont: Int(head.font), lastFont: Int(tail.font),
                         singleFont: singleFont, characterCount: characterCount)
     }
 
     /// Fake bold: the same glyph drawn 2–4 times at (nearly) the same spot, offset by a fraction of
     /// a stem. Kept once and marked bold. Two real glyphs of one character stand at least an
     /// advance apart, so "nearly" is under half the glyph's advance (and under 0.2 em).
-    private static func removeOverprints(_ sorted: [Glyph]) -> [Glyph] {
+    private static func removeOverprints(_ sorted: ArraySlice<Glyph>, page: PageContent) -> [Glyph] {
         var kept: [Glyph] = []
         kept.reserveCapacity(sorted.count)
+        var lastVisible = -1
         for glyph in sorted {
-            if !glyph.isSpace, let k = kept.lastIndex(where: { !$0.isSpace }), k >= kept.count - 2 {
-                let other = kept[k]
+            if !glyph.isSpace, lastVisible >= 0, lastVisible >= kept.count - 2 {
+                let other = kept[lastVisible]
                 let tolerance = min(0.5 * (other.x1 - other.x0), 0.2 * other.size) + 0.01
-                if other.text == glyph.text, abs(glyph.x0 - other.x0) < tolerance,
-                   abs(glyph.baseline - other.baseline) < 0.15 * other.size {
-                    kept[k].bold = true
+                if other.first == glyph.first, other.last == glyph.last, abs(glyph.x0 - other.x0) < tolerance,
+                   abs(glyph.baseline - other.baseline) < 0.15 * other.size,
+                   glyph.isSingleScalar && other.isSingleScalar
+                    || page.glyphs[Int(glyph.source)].text == page.glyphs[Int(other.source)].text {
+                    kept[lastVisible].bold = true
                     continue
                 }
             }
+            if !glyph.isSpace { lastVisible = kept.count }
             kept.append(glyph)
         }
         return kept

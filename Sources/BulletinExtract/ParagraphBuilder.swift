@@ -28,11 +28,12 @@ struct ParagraphBuilder {
     static let fullTolerance = 0.8
 
     func paragraphs(_ lines: [TextLine]) -> [TextParagraph] {
+        let edges = Edges(lines, metrics: metrics)
         var result: [TextParagraph] = []
         var current: [TextLine] = []
         for (index, line) in lines.enumerated() {
             if let previous = current.last {
-                if continues(previous: previous, next: line, paragraph: current, lines: lines, index: index) {
+                if continues(previous: previous, next: line, paragraph: current, edges: edges, index: index) {
                     current.append(line)
                     continue
                 }
@@ -47,7 +48,7 @@ struct ParagraphBuilder {
 
     /// Whether `next` continues the paragraph whose lines are `paragraph` (last one `previous`).
     private func continues(previous a: TextLine, next b: TextLine, paragraph: [TextLine],
-                           lines: [TextLine], index: Int) -> Bool {
+                           edges: Edges, index: Int) -> Bool {
         if a.furniture != nil || b.furniture != nil || a.hasFieldGap || b.hasFieldGap { return false }
         let em = max(a.size, b.size)
         if abs(a.size - b.size) > 0.1 * em { return false }
@@ -63,21 +64,21 @@ struct ParagraphBuilder {
             return true
         }
         // Full: the line reaches the right edge of the text around it.
-        let edge = rightEdge(around: index - 1, in: lines)
+        let edge = edges.right[index - 1]
         let slack = metrics.fullTolerance[PageMetrics.bucket(a.size)] ?? Self.fullTolerance
         if a.end < edge - slack * em { return false }
 
         // Starts, relative to the left edge of the text around each line (its own page, its own
         // size): pages may mirror their margins, and inset blocks (the 版记) have their own edge.
-        let bLeft = leftEdge(around: index, in: lines)
+        let bLeft = edges.left[index]
         let bStart = b.start - bLeft
         let firstIndex = index - paragraph.count
-        let firstStart = paragraph[0].start - leftEdge(around: firstIndex, in: lines)
+        let firstStart = paragraph[0].start - edges.left[firstIndex]
         let tolerance = Self.sameEdge * em
         var continues = false
         if paragraph.count >= 2 {
             // Continuation lines share one edge.
-            let edgeStart = paragraph[1].start - leftEdge(around: firstIndex + 1, in: lines)
+            let edgeStart = paragraph[1].start - edges.left[firstIndex + 1]
             continues = abs(bStart - edgeStart) <= tolerance
         } else if abs(bStart - firstStart) > tolerance, let label = Self.labelWidth(a),
                   bStart - firstStart > tolerance, bStart - firstStart <= label + tolerance {
@@ -104,46 +105,48 @@ struct ParagraphBuilder {
         return true
     }
 
-    /// The right edge of the text around line `index`: the furthest end among up to four lines on
-    /// each side, of the same page and size; the document's usual edge for that size when the
-    /// window holds too few lines to show it.
-    private func rightEdge(around index: Int, in lines: [TextLine]) -> Double {
-        let line = lines[index]
-        // Lines ending in a closing mark may hang it past the measure (LibreOffice hangs a whole
-        // em): they show the edge only when no other line does.
-        var edge = -Double.infinity, hangingEdge = line.end
-        var count = 0
-        for j in max(0, index - 4)...min(lines.count - 1, index + 4) {
-            let other = lines[j]
-            guard other.page == line.page, other.furniture == nil, !other.hasFieldGap,
-                  abs(other.size - line.size) <= 0.1 * line.size else { continue }
-            if other.last.isClosingMark {
-                hangingEdge = max(hangingEdge, other.end)
-            } else {
-                edge = max(edge, other.end)
-            }
-            count += 1
-        }
-        if edge == -Double.infinity { edge = hangingEdge }
-        if count < 3, let usual = metrics.rightEdge[PageMetrics.bucket(line.size)] { edge = max(edge, usual) }
-        return edge
-    }
+    /// For every line, the edges of the text around it: the furthest end and the smallest start
+    /// among up to four lines on each side, of the same page and size. Lines ending in a closing
+    /// mark may hang it past the measure (LibreOffice hangs a whole em): they show the right edge
+    /// only when no other line does. Windows too thin to show an edge fall back to the document's
+    /// usual edges for that size. Computed once, over plain numbers.
+    struct Edges {
+        var left: [Double]
+        var right: [Double]
 
-    /// The left edge of the text around line `index`: the smallest start among up to four lines on
-    /// each side of the same page and size; the page's margin when the window is too thin.
-    private func leftEdge(around index: Int, in lines: [TextLine]) -> Double {
-        let line = lines[index]
-        var edge = line.start
-        var count = 0
-        for j in max(0, index - 4)...min(lines.count - 1, index + 4) {
-            let other = lines[j]
-            guard other.page == line.page, other.furniture == nil,
-                  abs(other.size - line.size) <= 0.1 * line.size else { continue }
-            edge = min(edge, other.start)
-            count += 1
+        init(_ lines: [TextLine], metrics: PageMetrics) {
+            struct Geometry { var page: Int; var size: Double; var start: Double; var end: Double
+                              var content: Bool; var fieldGap: Bool; var hanging: Bool }
+            let g = lines.map {
+                Geometry(page: $0.page, size: $0.size, start: $0.start, end: $0.end, content: $0.furniture == nil,
+                         fieldGap: $0.hasFieldGap, hanging: $0.last.isClosingMark)
+            }
+            left = []
+            right = []
+            left.reserveCapacity(g.count)
+            right.reserveCapacity(g.count)
+            for index in g.indices {
+                let line = g[index]
+                var leftEdge = line.start, leftCount = 0
+                var rightEdge = -Double.infinity, hangingEdge = line.end, rightCount = 0
+                for j in max(0, index - 4)...min(g.count - 1, index + 4) {
+                    let other = g[j]
+                    guard other.page == line.page, other.content, abs(other.size - line.size) <= 0.1 * line.size else { continue }
+                    leftEdge = min(leftEdge, other.start)
+                    leftCount += 1
+                    guard !other.fieldGap else { continue }
+                    if other.hanging { hangingEdge = max(hangingEdge, other.end) } else { rightEdge = max(rightEdge, other.end) }
+                    rightCount += 1
+                }
+                if rightEdge == -Double.infinity { rightEdge = hangingEdge }
+                if rightCount < 3, let usual = metrics.rightEdge[PageMetrics.bucket(line.size)] {
+                    rightEdge = max(rightEdge, usual)
+                }
+                if leftCount < 3 { leftEdge = min(leftEdge, metrics.left(page: line.page)) }
+                left.append(leftEdge)
+                right.append(rightEdge)
+            }
         }
-        if count < 3 { edge = min(edge, metrics.left(page: line.page)) }
-        return edge
     }
 
     private func centered(_ line: TextLine) -> Bool {

@@ -55,8 +55,7 @@ public enum Extractor {
         }
 
         mutating func finish(options: ExtractOptions) -> Extraction {
-            let firstMetrics = PageMetrics(pages: pages)
-            FurnitureFilter.mark(&pages, bodySize: firstMetrics.bodySize)
+            FurnitureFilter.mark(&pages, bodySize: PageMetrics.bodySize(pages))
             let metrics = PageMetrics(pages: pages)
             var rulesByPage: [Int: [PDFRule]] = [:]
             for page in pages { rulesByPage[page.index] = page.rules }

@@ -68,7 +68,8 @@ enum LineBuilder {
     private static func prepare(_ input: [PDFGlyph], fonts: inout FontTable) -> [Glyph] {
         var glyphs: [Glyph] = []
         glyphs.reserveCapacity(input.count)
-        for (order, g) in input.enumerated() {
+        for order in input.indices {
+            let g = input[order]
             let scalars = g.text.unicodeScalars
             guard let first = scalars.first, let last = scalars.last,
                   g.size > 0, g.size.isFinite, g.x.isFinite, g.baseline.isFinite, g.width.isFinite else { continue }
@@ -99,8 +100,10 @@ enum LineBuilder {
               let tail = visible.last(where: { !$0.isSpace }) else { return nil }
         let spread = letterSpacing(visible)
 
+        // The span being built is kept apart from the array and appended when the style changes:
+        // appending to a local string is cheaper than mutating the array's last element per glyph.
         var spans: [TextSpan] = []
-        var text = ""
+        var span: TextSpan?
         var pendingSpace = ""
         var previous: Glyph?
         var hasFieldGap = false
@@ -108,13 +111,12 @@ enum LineBuilder {
         var characterCount = 0
         var allArtifacts = true
         var top = Double.infinity, bottom = -Double.infinity
-        var started = false
         for glyph in visible {
             if glyph.isSpace {
                 // Drawn spaces are content (`常态化推进 项目化落实`, `第 33 期`): kept, runs of
                 // ordinary spaces collapsed to one, ideographic spaces kept one by one. Spaces
                 // before the first visible glyph are dropped.
-                guard started else { continue }
+                guard previous != nil else { continue }
                 if glyph.first == "\u{3000}" {
                     pendingSpace = pendingSpace == " " ? "\u{3000}" : pendingSpace + "\u{3000}"
                 } else if pendingSpace.isEmpty {
@@ -122,9 +124,8 @@ enum LineBuilder {
                 }
                 continue
             }
-            started = true
-            var separator = pendingSpace
             if let previous {
+                var separator = pendingSpace
                 let gap = glyph.x0 - previous.x1
                 let em = max(previous.size, glyph.size)
                 if gap >= (fieldGap + spread) * em {
@@ -135,22 +136,20 @@ enum LineBuilder {
                     separator = " "
                 }
                 if separator.unicodeScalars.count >= 2 { hasFieldGap = true }
-            }
-            pendingSpace = ""
-            if !separator.isEmpty {
-                spans[spans.count - 1].text += separator
-                text += separator
+                // Separators go to the span before them.
+                if !separator.isEmpty { span?.text += separator }
+                pendingSpace = ""
             }
             let glyphText = page.glyphs[Int(glyph.source)].text
-            if let last = spans.last, last.font == Int(glyph.font), last.bold == glyph.bold, last.color == glyph.color,
-               abs(last.size - glyph.size) < 0.05 {
-                spans[spans.count - 1].text += glyphText
-                spans[spans.count - 1].x1 = max(last.x1, glyph.x1)
+            if span != nil, span!.font == Int(glyph.font), span!.bold == glyph.bold, span!.color == glyph.color,
+               abs(span!.size - glyph.size) < 0.05 {
+                span!.text += glyphText
+                span!.x1 = max(span!.x1, glyph.x1)
             } else {
-                spans.append(TextSpan(text: glyphText, x0: glyph.x0, x1: glyph.x1, font: Int(glyph.font),
-                                      size: glyph.size, color: glyph.color, bold: glyph.bold, italic: glyph.italic))
+                if let finished = span { spans.append(finished) }
+                span = TextSpan(text: glyphText, x0: glyph.x0, x1: glyph.x1, font: Int(glyph.font),
+                                size: glyph.size, color: glyph.color, bold: glyph.bold, italic: glyph.italic)
             }
-            text += glyphText
             characterCount += 1
             if !glyph.artifact { allArtifacts = false }
             // The dominant size: the head's, unless most glyphs have another one.
@@ -164,6 +163,8 @@ enum LineBuilder {
             bottom = max(bottom, glyph.baseline + 0.12 * glyph.size)
             previous = glyph
         }
+        if let finished = span { spans.append(finished) }
+        let text = spans.count == 1 ? spans[0].text : spans.map(\.text).joined()
         let size = otherSizeCount > headSizeCount ? otherSize : head.size
         // The blank half of a full-width opening mark may sit in the margin at a line start (clreq
         // 3.1.6): measured without it, lines of one paragraph start on one edge whatever the

@@ -22,7 +22,8 @@ struct PageMetrics {
 
     static func bucket(_ size: Double) -> Int { Int((size * 2).rounded()) }
 
-    init(pages: [ExtractedPage]) {
+    /// The most common size of content lines, by characters (ties to the smaller size).
+    static func bodySize(_ pages: [ExtractedPage]) -> Double {
         var sizeCounts: [Int: Int] = [:]
         for page in pages {
             for line in page.lines where line.furniture == nil {
@@ -30,7 +31,12 @@ struct PageMetrics {
             }
         }
         let bodyBucket = sizeCounts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? 32
-        bodySize = Double(bodyBucket) / 2
+        return Double(bodyBucket) / 2
+    }
+
+    init(pages: [ExtractedPage]) {
+        bodySize = Self.bodySize(pages)
+        let bodyBucket = Self.bucket(bodySize)
 
         var pitches: [Int: [Int: Int]] = [:]
         var ends: [Int: [Int: Int]] = [:]

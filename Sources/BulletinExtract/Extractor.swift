@@ -1,4 +1,5 @@
 import BulletinPDFReader
+import Dispatch
 
 /// The BulletinExtract module: what a reader of PDF pages reads, recovered from the reader's page
 /// content (`BulletinPDFReader.PageContent`: positioned glyphs and rules).
@@ -15,17 +16,27 @@ public enum Extractor {
     /// Extracts pages already read.
     public static func extract(_ pages: [PageContent], options: ExtractOptions = ExtractOptions()) -> Extraction {
         var builder = Builder()
-        for page in pages { builder.add(page) }
+        for page in pages { builder.add(PageLines(page)) }
         return builder.finish(options: options)
     }
 
     /// Extracts a document read by our PDF reader: all pages, or the zero-based `pages` given (in the
     /// order given). The document's own warnings come first, then each page's.
+    ///
+    /// Pages are read and reduced to lines on all processors: the reader reads one page at a time
+    /// (it serialises `page(_:)`), so while one thread reads the next page another builds the
+    /// lines of the last — the extraction hides behind the reading. Only the lines of each page
+    /// are kept: memory stays bounded by the pages in flight, not the file.
     public static func extract(_ document: PDFDocument, pages: [Int]? = nil,
                                options: ExtractOptions = ExtractOptions()) -> Extraction {
-        var extraction = extract(pageIndices: pages ?? Array(0..<document.pageCount), options: options) {
-            document.page($0)
+        let indices = pages ?? Array(0..<document.pageCount)
+        let slots = Slots<PageLines>(count: indices.count)
+        DispatchQueue.concurrentPerform(iterations: indices.count) { k in
+            slots.store(PageLines(document.page(indices[k])), at: k)
         }
+        var builder = Builder()
+        for reduced in slots.values() { builder.add(reduced) }
+        var extraction = builder.finish(options: options)
         extraction.warnings = document.warnings + extraction.warnings
         return extraction
     }
@@ -35,8 +46,40 @@ public enum Extractor {
     public static func extract(pageIndices: [Int], options: ExtractOptions = ExtractOptions(),
                                page: (Int) throws -> PageContent) rethrows -> Extraction {
         var builder = Builder()
-        for index in pageIndices { builder.add(try page(index)) }
+        for index in pageIndices { builder.add(PageLines(try page(index))) }
         return builder.finish(options: options)
+    }
+
+    /// A page reduced to what the extractor keeps: its lines (fonts numbered in the page's own
+    /// table, so pages can be reduced in parallel), its horizontal rules and its warnings.
+    struct PageLines: Sendable {
+        var page: ExtractedPage
+        var fonts: FontTable
+        var warnings: [PDFWarning]
+
+        init(_ content: PageContent) {
+            var fonts = FontTable()
+            let lines = LineBuilder.lines(of: content, fonts: &fonts)
+            // Only horizontal rules matter for reading (masthead and 版记 rules, separators).
+            let rules = content.rules.filter { abs($0.y1 - $0.y0) < 3 && abs($0.x1 - $0.x0) >= 3 }
+            page = ExtractedPage(index: content.index, width: content.width, height: content.height, lines: lines,
+                                 rules: rules)
+            self.fonts = fonts
+            warnings = content.warnings
+        }
+    }
+
+    /// One result per slot, each written by one thread, all read after the writers are done.
+    final class Slots<Value: Sendable>: @unchecked Sendable {
+        private var storage: [Value?]
+
+        init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+        func store(_ value: Value, at index: Int) {
+            storage.withUnsafeMutableBufferPointer { $0[index] = value }
+        }
+
+        func values() -> [Value] { storage.map { $0! } }
     }
 
     /// Accumulates pages as lines, then finds furniture and paragraphs over the whole document.
@@ -45,13 +88,17 @@ public enum Extractor {
         var pages: [ExtractedPage] = []
         var warnings: [PDFWarning] = []
 
-        mutating func add(_ page: PageContent) {
-            let lines = LineBuilder.lines(of: page, fonts: &fonts)
-            // Only horizontal rules matter for reading (masthead and 版记 rules, separators).
-            let rules = page.rules.filter { abs($0.y1 - $0.y0) < 3 && abs($0.x1 - $0.x0) >= 3 }
-            pages.append(ExtractedPage(index: page.index, width: page.width, height: page.height, lines: lines,
-                                       rules: rules))
-            warnings += page.warnings
+        /// Adds a reduced page, renumbering its fonts into the document's table.
+        mutating func add(_ reduced: PageLines) {
+            let map = reduced.fonts.fonts.map { fonts.id(name: $0.name, bold: $0.isBold, italic: $0.isItalic) }
+            var page = reduced.page
+            for l in page.lines.indices {
+                page.lines[l].firstFont = map[page.lines[l].firstFont]
+                page.lines[l].lastFont = map[page.lines[l].lastFont]
+                for s in page.lines[l].spans.indices { page.lines[l].spans[s].font = map[page.lines[l].spans[s].font] }
+            }
+            pages.append(page)
+            warnings += reduced.warnings
         }
 
         mutating func finish(options: ExtractOptions) -> Extraction {

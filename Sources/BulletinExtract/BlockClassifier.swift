@@ -102,17 +102,29 @@ public enum BlockClassifier {
                 result[i].role = .note
             }
         }
-        // Centred body-size lines: over a headline a kicker, under one a subtitle, alone a headline.
-        for i in start..<tailStart where result[i].role == .kicker {
-            let next = i + 1 < tailStart ? result[i + 1].role : nil
-            let previous = i > start ? result[i - 1].role : nil
-            if next == .headline {
-                result[i].role = .kicker
-            } else if previous == .headline || previous == .subtitle {
-                result[i].role = .subtitle
+        // Centred body-size lines around a headline: before it kickers, after it subtitles. A run
+        // of centred lines with no larger headline: one is the headline; of two, the second is a
+        // subtitle when it opens with a dash (副题 `——…`), else the first is a kicker; of three,
+        // kicker, headline, subtitle.
+        var i = start
+        while i < tailStart {
+            guard result[i].role == .kicker || result[i].role == .headline else { i += 1; continue }
+            var end = i
+            while end < tailStart && (result[end].role == .kicker || result[end].role == .headline) { end += 1 }
+            let run = Array(i..<end)
+            if let headline = run.first(where: { result[$0].role == .headline }) {
+                for j in run where j != headline {
+                    if result[j].role == .kicker { result[j].role = j < headline ? .kicker : .subtitle }
+                }
+            } else if run.count == 2 {
+                let dash = BulletinPatterns.trimmed(result[run[1]].paragraph.text).hasPrefix("—")
+                result[run[0]].role = dash ? .headline : .kicker
+                result[run[1]].role = dash ? .subtitle : .headline
             } else {
-                result[i].role = .headline
+                let headline = run.count >= 3 ? run[1] : run[0]
+                for j in run { result[j].role = j < headline ? .kicker : (j == headline ? .headline : .subtitle) }
             }
+            i = end
         }
         // A note in another face right before an article's title is its editor's note.
         for i in start..<tailStart where result[i].role == .note {

@@ -145,6 +145,23 @@ enum BulletinPatterns {
         return inner
     }
 
+    /// An attribution closing a paragraph (`…纪律严明。(海淀区文明办)`, `…新台阶。 （处）`): the text
+    /// before it (ending in a sentence mark) and the unit, or nil. A bracket after anything but a
+    /// sentence end is part of the sentence (`…条例(试行)》`).
+    static func trailingAttribution(_ text: String) -> (before: String, unit: String)? {
+        let s = Array(trimmed(text).unicodeScalars)
+        guard let last = s.last, last == "）" || last == ")" else { return nil }
+        guard let open = s.lastIndex(where: { $0 == "（" || $0 == "(" }), open > 0 else { return nil }
+        guard let unit = attribution(string(s[open...])) else { return nil }
+        var end = open
+        while end > 0 && isSpace(s[end - 1]) { end -= 1 }
+        guard end > 0 else { return nil }
+        var mark = s[end - 1]
+        if (mark == "”" || mark == "’" || mark == "」") && end > 1 { mark = s[end - 2] }
+        guard mark.isSentenceEnd || mark == "！" || mark == "？" else { return nil }
+        return (string(s[0..<end]), unit)
+    }
+
     /// A heading label at the start: `一、` (1), `（一）` (2), `1.`/`1．`/`1、` (3), `（1）` (4). Returns
     /// the label as printed and the rest.
     static func headingLabel(_ text: String) -> (label: String, rest: String)? {

@@ -152,11 +152,14 @@ public enum Extractor {
             let left = metrics.left(page: line.page)
             let right = metrics.rightEdge[PageMetrics.bucket(metrics.bodySize)] ?? line.end
             let leftSpace = line.start - left, rightSpace = right - line.end
+            // Centring is judged on the glyph boxes: a producer that centres a line starting with
+            // an opening mark keeps the mark's blank half inside.
+            let leftBox = line.x0 - left
             paragraph.indent = leftSpace / em
             let single = paragraph.lines.count == 1
             // A body-size line indented 2 em that happens to end 2 em short is an indented line.
-            if leftSpace >= 1 * em && abs(leftSpace - rightSpace) <= 1 * em
-                && !(abs(leftSpace - 2 * em) < 0.35 * em && abs(line.size - metrics.bodySize) < 0.1) {
+            if leftBox >= 1 * em && abs(leftBox - rightSpace) <= 1 * em
+                && !(abs(leftBox - 2 * em) < 0.35 * em && abs(line.size - metrics.bodySize) < 0.1) {
                 paragraph.alignment = .centered
             } else if rightSpace <= 0.8 * em && leftSpace > 3.5 * em && single {
                 paragraph.alignment = .right

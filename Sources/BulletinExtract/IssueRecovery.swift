@@ -48,7 +48,19 @@ public enum IssueRecovery {
             case .paragraph:
                 let article = builder.article(startingWith: .body)
                 let first = article.blocks.isEmpty && article.headline == nil && article.kicker == nil
-                article.blocks.append(.paragraph(Paragraph(runs: runs(block, firstOfArticle: first))))
+                var paragraph = Paragraph(runs: runs(block, firstOfArticle: first))
+                // An attribution run in at the end of the article's last paragraph (other layouts
+                // than ours set it so) closes the article.
+                if let last = paragraph.runs.last, last.role == .text,
+                   let split = BulletinPatterns.trailingAttribution(last.text) {
+                    paragraph.runs[paragraph.runs.count - 1].text = split.before
+                    if split.before.isEmpty { paragraph.runs.removeLast() }
+                    if !paragraph.runs.isEmpty { article.blocks.append(.paragraph(paragraph)) }
+                    article.attribution = split.unit
+                    builder.closeArticle()
+                } else {
+                    article.blocks.append(.paragraph(paragraph))
+                }
             case .footer:
                 for piece in FooterFields.split(text) {
                     if let field = BulletinPatterns.labelled(piece) {

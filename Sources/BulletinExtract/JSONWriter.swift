@@ -2,7 +2,8 @@ import BulletinModel
 import BulletinPDFReader
 
 /// The `--format json` document: per page, the lines with their bounding boxes, fonts, sizes and
-/// colours (furniture flagged), the paragraphs in reading order, and — when the pages are a
+/// colours (furniture flagged), the paragraphs in reading order with the role read from the page
+/// (`BlockRole`: title, column, headline, heading, paragraph, attribution …) and alignment, and — when the pages are a
 /// bulletin — the issue recovered from them, in the issue JSON format (`IssueEncoder`), so that
 /// `bulletin-pdf render` accepts it once cut out (`--format issue` writes it alone).
 ///
@@ -10,6 +11,8 @@ import BulletinPDFReader
 /// so that diffs stay readable; numbers rounded to 0.01 pt.
 public enum JSONWriter {
     public static func write(_ extraction: Extraction, file: String, issue: Issue?) -> String {
+        let classified = BlockClassifier.classify(extraction)
+        var content = 0
         var out = "{\n"
         out += "  \"file\": \(string(file)),\n"
         out += "  \"pages\": ["
@@ -34,8 +37,14 @@ public enum JSONWriter {
         out += "  \"paragraphs\": ["
         for (i, paragraph) in extraction.paragraphs.enumerated() {
             out += i == 0 ? "\n" : ",\n"
-            var members = ["\"page\": \(paragraph.firstPage + 1)", "\"text\": \(string(paragraph.text))"]
-            if let furniture = paragraph.furniture { members.append("\"furniture\": \(string(furniture.rawValue))") }
+            var members = ["\"page\": \(paragraph.firstPage + 1)"]
+            if let furniture = paragraph.furniture {
+                members.append("\"furniture\": \(string(furniture.rawValue))")
+            } else if content < classified.count {
+                members.append("\"role\": \(string(classified[content].role.rawValue))")
+                content += 1
+            }
+            members += ["\"alignment\": \(string(paragraph.alignment.rawValue))", "\"text\": \(string(paragraph.text))"]
             out += "    {" + members.joined(separator: ", ") + "}"
         }
         out += extraction.paragraphs.isEmpty ? "],\n" : "\n  ],\n"

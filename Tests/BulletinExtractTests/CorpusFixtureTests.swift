@@ -1,4 +1,5 @@
 import BulletinExtract
+import BulletinModel
 import BulletinPDFReader
 import TestSupport
 import XCTest
@@ -60,5 +61,43 @@ final class CorpusFixtureTests: XCTestCase {
         let fixture = try XCTUnwrap(Self.fixtures.first { $0.producer == "chromium" })
         let text = TextWriter.write(Extractor.extract(try PDFDocument(path: fixture.pdf)))
         XCTAssertFalse(text.unicodeScalars.contains { (0x2F00...0x2FDF).contains($0.value) })
+    }
+}
+
+/// Issues recovered from other producers' bulletins: the same structure whoever set them.
+final class CorpusIssueTests: XCTestCase {
+    private func issue(_ producer: String) throws -> Issue {
+        let fixture = try XCTUnwrap(CorpusFixtureTests.fixtures.first { $0.producer == producer })
+        let extraction = Extractor.extract(try PDFDocument(path: fixture.pdf))
+        return try XCTUnwrap(IssueRecovery.recover(BlockClassifier.classify(extraction)), producer)
+    }
+
+    func testRunInAttributionsCloseArticles() throws {
+        // Cairo, seed 000: `…纪律严明。(海淀区文明办)` ends the first article's paragraph.
+        let issue = try issue("cairo")
+        XCTAssertEqual(issue.masthead.number, "第 33 期")
+        XCTAssertEqual(issue.masthead.totalNumber, "总第 2142 期")
+        XCTAssertEqual(issue.masthead.issuer, "首都精神文明办")
+        XCTAssertEqual(issue.masthead.date, "2020 年 7 月 7 日")
+        XCTAssertEqual(issue.sections.map(\.column), ["文明创建"])
+        XCTAssertEqual(issue.sections[0].articles.map(\.attribution), ["海淀区文明办", "门头沟区文明办", "通州区文明办"])
+        let first = issue.sections[0].articles[0].blocks
+        guard case .paragraph(let paragraph)? = first.last else { return XCTFail("a paragraph") }
+        XCTAssertTrue(paragraph.text.hasSuffix("纪律严明。"), String(paragraph.text.suffix(10)))
+        XCTAssertEqual(issue.footer.map(\.label), ["责编", "核稿", "电话", "传真", "邮箱"])
+        XCTAssertEqual(issue.distribution?.lines.map(\.label), ["报", "送", "发"])
+    }
+
+    func testKickerHeadlineAndHeadingsOfSameSizeLines() throws {
+        // Typst, seed 004: kicker and headline both 16 pt bold, centred.
+        let article = try issue("typst").sections[0].articles[0]
+        XCTAssertEqual(article.kicker, "常态化推进 项目化落实")
+        XCTAssertEqual(article.headline, "《首都文明委重点工作项目台账》凝聚齐创共建工作力量")
+        let headings = article.blocks.compactMap { block -> String? in
+            if case .heading(let heading) = block { return heading.label }
+            return nil
+        }
+        XCTAssertEqual(headings, ["一、", "二、", "三、"])
+        XCTAssertEqual(article.attribution, "精神文明综合协调处")
     }
 }

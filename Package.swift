@@ -67,6 +67,6 @@ let package = Package(
         // SwiftPM build it before the tests.
         .testTarget(name: "CLITests", dependencies: ["BulletinCLI", "TestSupport"]),
         // Renders the samples in-process (BulletinRender) to read our own PDFs back.
-        .testTarget(name: "BulletinPDFReaderTests", dependencies: ["BulletinPDFReader", "BulletinRender", "TestSupport"]),
+        .testTarget(name: "BulletinPDFReaderTests", dependencies: ["BulletinPDFReader", "BulletinRender", "TestSupport", "CZlib"]),
     ]
 )

@@ -195,14 +195,14 @@ struct FontLoader {
         let items = store.array(descendant?["W"]) ?? []
         var index = 0
         while index < items.count {
-            guard let first = store.integer(items[index]), first >= 0 else { index += 1; continue }
+            guard let first = store.integer(items[index]), first >= 0, first < Int(UInt32.max) - 65536 else { index += 1; continue }
             if index + 1 < items.count, let list = store.array(items[index + 1]) {
-                for (offset, value) in list.enumerated() {
+                for (offset, value) in list.prefix(65536).enumerated() {
                     if let width = store.number(value) { singles[UInt32(first + offset)] = width / 1000 }
                 }
                 index += 2
             } else if index + 2 < items.count, let last = store.integer(items[index + 1]), let width = store.number(items[index + 2]) {
-                if last >= first { ranges.append((UInt32(first), UInt32(last), width / 1000)) }
+                if last >= first { ranges.append((UInt32(first), UInt32(Swift.min(last, Int(UInt32.max))), width / 1000)) }
                 index += 3
             } else {
                 index += 1

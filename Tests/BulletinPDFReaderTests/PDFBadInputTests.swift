@@ -91,6 +91,43 @@ final class PDFBadInputTests: XCTestCase {
         XCTAssertTrue(document.warnings.contains { $0.feature == "cross-reference table" }, "\(document.warnings)")
     }
 
+    /// Object streams hide their objects from a scan: with the xref stream's pointer gone, the scan
+    /// must still find the catalog and fonts inside them (and the encrypted variant must decrypt).
+    func testDamagedFileWithObjectStreams() throws {
+        for name in ["objstm.pdf", "aes-256.pdf"] {
+            let whole = Array(try Data(contentsOf: URL(fileURLWithPath: FixtureTests.fixture(name))))
+            let expected = text(try open(whole))
+            let cut = try XCTUnwrap(Self.lastRange(of: "startxref", in: whole))
+            let document = try open(Array(whole[0..<cut]))
+            XCTAssertEqual(text(document), expected, name)
+            XCTAssertTrue(document.warnings.contains { $0.feature == "cross-reference table" }, "\(name): \(document.warnings)")
+        }
+        // Garbage where the xref stream should be: same.
+        let objstm = Array(try Data(contentsOf: URL(fileURLWithPath: FixtureTests.fixture("objstm.pdf"))))
+        let start = try XCTUnwrap(Self.lastRange(of: "startxref", in: objstm))
+        var broken = objstm
+        let xrefOffset = Int(String(decoding: objstm[(start + 9)...], as: UTF8.self).split(whereSeparator: \.isWhitespace)[0])!
+        for i in xrefOffset..<min(xrefOffset + 40, start) { broken[i] = 0x58 }
+        XCTAssertEqual(text(try open(broken)), text(try open(objstm)))
+    }
+
+    static func lastRange(of keyword: String, in bytes: [UInt8]) -> Int? {
+        let pattern = Array(keyword.utf8)
+        var index = bytes.count - pattern.count
+        while index >= 0 {
+            if bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
+            index -= 1
+        }
+        return nil
+    }
+
+    func testDanglingReferenceIsNullWithoutFalseAlarm() throws {
+        let bytes = MiniPDF.page("BT /F1 12 Tf 72 720 Td (Dangling) Tj ET", resources: "/Font << /F1 5 0 R >> /ExtGState 99 0 R")
+        let document = try open(bytes)
+        XCTAssertEqual(text(document), "Dangling")
+        XCTAssertEqual(document.warnings, [], "a reference to a missing object is null (§7.3.10), not damage")
+    }
+
     func testXrefPointingNowhere() throws {
         let content = "BT /F1 12 Tf 72 720 Td (Still here) Tj ET"
         let good = MiniPDF.page(content)

@@ -427,7 +427,12 @@ final class ContentInterpreter {
         guard let actualText = entry.actualText else { return }
         actualTextDepth -= 1
         let covered = glyphs[entry.firstGlyph...]
-        guard let first = covered.first else { return }
+        guard let first = covered.first else {
+            // Replacement text for something that drew no glyph (an image, a path, a hyphenation
+            // point): placed at the current text position so its text is not lost.
+            if !actualText.isEmpty { appendActualTextWithoutGlyphs(actualText) }
+            return
+        }
         var left = first.x, right = first.x + first.width
         for glyph in covered {
             left = min(left, glyph.x)
@@ -439,6 +444,16 @@ final class ContentInterpreter {
         replacement.width = right - left
         glyphs.removeSubrange(entry.firstGlyph...)
         glyphs.append(replacement)
+    }
+
+    private func appendActualTextWithoutGlyphs(_ text: String) {
+        let base = textMatrix.concatenating(state.ctm).concatenating(pageMatrix)
+        let origin = base.apply(0, state.rise)
+        let size = (base.c * base.c + base.d * base.d).squareRoot() * abs(state.fontSize)
+        glyphs.append(PDFGlyph(text: text, x: origin.x, baseline: origin.y, width: 0, size: size,
+                               font: state.font?.name ?? "", fontIsBold: state.font?.isBold ?? false,
+                               fontIsItalic: state.font?.isItalic ?? false, renderingMode: state.renderingMode,
+                               color: state.fillColor, isArtifact: artifactDepth > 0))
     }
 
     // MARK: Resources

@@ -131,7 +131,7 @@ final class FontTests: XCTestCase {
     }
 
     /// A name-keyed CFF font program: glyph 1 is "A" (standard string 34), glyph 2 "uni6587" (custom string).
-    static func nameKeyedCFF() -> [UInt8] {
+    static func nameKeyedCFF(encodingCodes: [UInt8]? = nil) -> [UInt8] {
         func index(_ items: [[UInt8]]) -> [UInt8] {
             guard !items.isEmpty else { return [0, 0] }
             var out: [UInt8] = [UInt8(items.count >> 8), UInt8(items.count & 0xFF), 1]
@@ -148,13 +148,15 @@ final class FontTests: XCTestCase {
         let charStrings = index([[14], [14], [14]])  // three glyphs, each just `endchar`
         let charset: [UInt8] = [0, 0, 34, 0x01, 0x87]  // format 0: SIDs 34 ("A") and 391
         // Top DICT with fixed-size operands so its length is known before the offsets are.
-        func top(_ charsetOffset: Int, _ charStringsOffset: Int) -> [UInt8] {
-            number(charsetOffset) + [15] + number(charStringsOffset) + [17]
+        func top(_ charsetOffset: Int, _ charStringsOffset: Int, _ encodingOffset: Int) -> [UInt8] {
+            number(charsetOffset) + [15] + number(charStringsOffset) + [17] + (encodingCodes != nil ? number(encodingOffset) + [16] : [])
         }
-        let topLength = index([top(0, 0)]).count
+        let topLength = index([top(0, 0, 0)]).count
         let charsetOffset = header.count + names.count + topLength + strings.count + globalSubrs.count
         let charStringsOffset = charsetOffset + charset.count
-        return header + names + index([top(charsetOffset, charStringsOffset)]) + strings + globalSubrs + charset + charStrings
+        let encoding: [UInt8] = encodingCodes.map { [0, UInt8($0.count)] + $0 } ?? []  // format 0
+        let encodingOffset = charStringsOffset + charStrings.count
+        return header + names + index([top(charsetOffset, charStringsOffset, encodingOffset)]) + strings + globalSubrs + charset + charStrings + encoding
     }
 
     func testIdentityHWithoutToUnicodeUsesCFFGlyphNames() throws {
@@ -163,6 +165,31 @@ final class FontTests: XCTestCase {
                                                   fontFileDictionary: " /Subtype /CIDFontType0C", program: Self.nameKeyedCFF()))
         XCTAssertEqual(page.glyphs.map(\.text), ["A", "文"])
         XCTAssertEqual(page.warnings, [])
+    }
+
+    /// Simple fonts without /Encoding use the embedded program's built-in encoding.
+    func testBuiltInEncodingOfEmbeddedType1AndCFF() throws {
+        let type1 = Array("""
+        %!PS-AdobeFont-1.0: Custom
+        /Encoding 256 array
+        0 1 255 {1 index exch /.notdef put} for
+        dup 65 /uni4E2D put
+        dup 66 /B put
+        readonly def
+        currentfile eexec
+        """.utf8)
+        let page1 = try page("BT /F1 10 Tf (AB) Tj ET", fonts: "/F1 5 0 R", objects: [
+            Array("<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+Custom /FontDescriptor 6 0 R >>".utf8),
+            Array("<< /Type /FontDescriptor /FontName /ABCDEF+Custom /Flags 4 /FontFile 7 0 R >>".utf8),
+            MiniPDF.stream(type1, extra: " /Length1 \(type1.count) /Length2 0 /Length3 0"),
+        ])
+        XCTAssertEqual(page1.glyphs.map(\.text), ["中", "B"])
+        let page2 = try page("BT /F1 10 Tf (xy) Tj ET", fonts: "/F1 5 0 R", objects: [
+            Array("<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+Custom /FontDescriptor 6 0 R >>".utf8),
+            Array("<< /Type /FontDescriptor /FontName /ABCDEF+Custom /Flags 4 /FontFile3 7 0 R >>".utf8),
+            MiniPDF.stream(Self.nameKeyedCFF(encodingCodes: [0x78, 0x79]), extra: " /Subtype /Type1C"),
+        ])
+        XCTAssertEqual(page2.glyphs.map(\.text), ["A", "文"])
     }
 
     func testIdentityHWithNothingToGoOnWarns() throws {

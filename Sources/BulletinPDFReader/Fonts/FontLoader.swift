@@ -97,6 +97,10 @@ struct FontLoader {
             }
         default: break
         }
+        if base == nil, !isType3, let builtIn = BuiltInEncoding.names(descriptor: descriptor, store: store) {
+            // The embedded program's own encoding is the base (§9.6.5.1); /Differences still apply.
+            for (code, glyph) in builtIn where differences[code] == nil { differences[code] = glyph }
+        }
         if base == nil {
             // No base: the font's built-in encoding. For nonsymbolic fonts that is StandardEncoding
             // (Type 1) or WinAnsi-like (TrueType, §9.6.6.4); symbolic built-in encodings are unknown

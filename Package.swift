@@ -34,6 +34,9 @@ let package = Package(
         // zlib: FlateDecode in the PDF reader, deflate in the PDF writer.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        // libcrypto (OpenSSL): MD5, SHA-2 and AES for decrypting PDFs (standard security handler).
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
 
         .target(name: "BulletinModel"),
         .target(name: "BulletinFonts", dependencies: ["CHarfBuzz", "CFreeType", "CFontconfig"]),
@@ -42,7 +45,7 @@ let package = Package(
         .target(name: "BulletinDiff", dependencies: ["CCairo"]),
         .target(name: "BulletinCheck", dependencies: ["BulletinLayout"]),
         .target(name: "BulletinImport", dependencies: ["BulletinModel"]),
-        .target(name: "BulletinPDFReader", dependencies: ["CZlib"]),
+        .target(name: "BulletinPDFReader", dependencies: ["CZlib", "CCrypto"]),
         .target(name: "BulletinExtract", dependencies: ["BulletinPDFReader", "BulletinModel"]),
         .executableTarget(
             name: "BulletinCLI",
@@ -68,6 +71,6 @@ let package = Package(
         .testTarget(name: "BulletinExtractTests",
                     dependencies: ["BulletinExtract", "BulletinPDFReader", "BulletinRender", "BulletinCLI", "TestSupport"]),
         // Renders the samples in-process (BulletinRender) to read our own PDFs back.
-        .testTarget(name: "BulletinPDFReaderTests", dependencies: ["BulletinPDFReader", "BulletinRender", "TestSupport"]),
+        .testTarget(name: "BulletinPDFReaderTests", dependencies: ["BulletinPDFReader", "BulletinRender", "TestSupport", "CZlib"]),
     ]
 )

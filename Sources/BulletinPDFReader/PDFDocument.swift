@@ -79,6 +79,7 @@ public final class PDFDocument: @unchecked Sendable {
         // Encryption (§7.6).
         if let encrypt = crossReference.trailer["Encrypt"], !store.resolve(encrypt).isNull {
             store.decryptor = try StandardSecurityHandler.open(store: store, encrypt: encrypt, path: path)
+            store.resetCaches()
         }
 
         // Catalog and page tree.

@@ -48,7 +48,7 @@ indirect enum ColorSpace {
             let k = component(3)
             return PDFColor(red: (1 - component(0)) * (1 - k), green: (1 - component(1)) * (1 - k), blue: (1 - component(2)) * (1 - k))
         case .indexed(let base, let highest, let lookup):
-            let index = max(0, min(Int((components.first ?? 0).rounded()), highest))
+            let index = max(0, min(Int(clamping: (components.first ?? 0).rounded()), highest))
             let count = base.componentCount
             var values: [Double] = []
             for i in 0..<count {

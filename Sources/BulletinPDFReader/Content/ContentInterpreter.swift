@@ -67,16 +67,6 @@ final class ContentInterpreter {
 
     // MARK: The operator loop
 
-    private enum Operand {
-        case number(Double)
-        case string([UInt8])
-        case name(String)
-        case arrayStart
-        case arrayEnd
-        case dictionary(PDFDictionary)
-        case other
-    }
-
     /// Packs an operator of up to 3 bytes into an integer for a fast switch.
     @inline(__always) private static func code(_ text: StaticString) -> Int {
         let pointer = text.utf8Start
@@ -87,43 +77,44 @@ final class ContentInterpreter {
 
     private func interpret(_ bytes: UnsafeRawBufferPointer, resources: PDFDictionary?) {
         var scanner = Scanner(bytes)
-        var operands: [Operand] = []
-        operands.reserveCapacity(16)
+        var operands = OperandStack()
         let resources = resources ?? PDFDictionary()
         while true {
             scanner.skipWhitespace()
             guard let byte = scanner.peek() else { break }
             switch byte {
             case 0x2F:
-                operands.append(.name(scanner.readName()))
+                let start = operands.bytes.count
+                scanner.readName(into: &operands.bytes)
+                operands.push(.name, from: start)
             case 0x28:
-                var value: [UInt8] = []
-                scanner.readLiteralString(into: &value)
-                operands.append(.string(value))
+                let start = operands.bytes.count
+                scanner.readLiteralString(into: &operands.bytes)
+                operands.push(.string, from: start)
             case 0x3C:
                 if scanner.peek(1) == 0x3C {
                     var parser = ObjectParser(bytes, at: scanner.position)
                     do throws(PDFSyntaxError) {
-                        operands.append(.dictionary(try parser.parseDictionary(depth: 1)))
+                        operands.push(dictionary: try parser.parseDictionary(depth: 1))
                         scanner.position = parser.position
                     } catch {
                         warn("content stream", "\(error.message) (byte \(error.offset) of the content)")
                         scanner.position = max(parser.position, scanner.position + 2)
-                        operands.append(.other)
+                        operands.push(.other)
                     }
                 } else {
-                    var value: [UInt8] = []
-                    scanner.readHexString(into: &value)
-                    operands.append(.string(value))
+                    let start = operands.bytes.count
+                    scanner.readHexString(into: &operands.bytes)
+                    operands.push(.string, from: start)
                 }
             case 0x5B:
                 scanner.position += 1
-                operands.append(.arrayStart)
+                operands.push(.arrayStart)
             case 0x5D:
                 scanner.position += 1
-                operands.append(.arrayEnd)
+                operands.push(.arrayEnd)
             case 0x2B, 0x2D, 0x2E, 0x30...0x39:
-                operands.append(.number(scanner.readDouble()))
+                operands.push(number: scanner.readDouble())
             case 0x29, 0x3E, 0x7B, 0x7D:
                 scanner.position += 1  // stray delimiter: skip
             default:
@@ -137,60 +128,48 @@ final class ContentInterpreter {
                 } else {
                     // true/false/null as operands; longer words are unknown operators.
                     if length == 4, bytes[range.lowerBound] == 0x74 || bytes[range.lowerBound] == 0x6E {
-                        operands.append(.other); continue
+                        operands.push(.other); continue
                     }
-                    if length == 5, bytes[range.lowerBound] == 0x66 { operands.append(.other); continue }
-                    operands.removeAll(keepingCapacity: true)
+                    if length == 5, bytes[range.lowerBound] == 0x66 { operands.push(.other); continue }
+                    operands.reset()
                     continue
                 }
                 if op == ContentInterpreter.code("BI") {
                     skipInlineImage(&scanner)
                 } else {
-                    execute(op, operands, resources: resources)
+                    execute(op, &operands, resources: resources)
                 }
-                operands.removeAll(keepingCapacity: true)
+                operands.reset()
             }
-            if operands.count > 4096 { operands.removeAll(keepingCapacity: true) }  // garbage: no operator takes that many
+            if operands.count > 4096 { operands.reset() }  // garbage: no operator takes that many
         }
     }
 
-    @inline(__always) private func number(_ operands: [Operand], _ index: Int) -> Double {
-        // Operands are counted from the end: the last `n` belong to the operator.
-        guard index >= 0, index < operands.count, case .number(let value) = operands[index] else { return 0 }
-        return value
-    }
-
-    /// The last `count` operands as numbers (missing ones are 0).
-    private func numbers(_ operands: [Operand], _ count: Int) -> [Double] {
-        let start = operands.count - count
-        return (0..<count).map { number(operands, start + $0) }
-    }
-
-    private func execute(_ op: Int, _ operands: [Operand], resources: PDFDictionary) {
+    private func execute(_ op: Int, _ operands: inout OperandStack, resources: PDFDictionary) {
         let n = operands.count
         switch op {
         // Text showing (§9.4.3)
         case ContentInterpreter.code("Tj"):
-            if case .string(let bytes)? = operands.last { show(bytes) }
+            if let range = operands.string(n - 1) { show(range, in: operands.bytes) }
         case ContentInterpreter.code("TJ"):
             showArray(operands)
         case ContentInterpreter.code("'"):
             nextLine()
-            if case .string(let bytes)? = operands.last { show(bytes) }
+            if let range = operands.string(n - 1) { show(range, in: operands.bytes) }
         case ContentInterpreter.code("\""):
-            state.wordSpacing = number(operands, n - 3)
-            state.characterSpacing = number(operands, n - 2)
+            state.wordSpacing = operands.number(n - 3)
+            state.characterSpacing = operands.number(n - 2)
             nextLine()
-            if case .string(let bytes)? = operands.last { show(bytes) }
+            if let range = operands.string(n - 1) { show(range, in: operands.bytes) }
         // Text positioning (§9.4.2)
         case ContentInterpreter.code("Td"):
-            moveLine(number(operands, n - 2), number(operands, n - 1))
+            moveLine(operands.number(n - 2), operands.number(n - 1))
         case ContentInterpreter.code("TD"):
-            let ty = number(operands, n - 1)
+            let ty = operands.number(n - 1)
             state.leading = -ty
-            moveLine(number(operands, n - 2), ty)
+            moveLine(operands.number(n - 2), ty)
         case ContentInterpreter.code("Tm"):
-            let v = numbers(operands, 6)
+            let v = operands.numbers(6)
             if let matrix = Matrix(v) {
                 textMatrix = matrix
                 lineMatrix = matrix
@@ -204,15 +183,15 @@ final class ContentInterpreter {
         case ContentInterpreter.code("ET"):
             inText = false
         // Text state (§9.3)
-        case ContentInterpreter.code("Tc"): state.characterSpacing = number(operands, n - 1)
-        case ContentInterpreter.code("Tw"): state.wordSpacing = number(operands, n - 1)
-        case ContentInterpreter.code("Tz"): state.horizontalScaling = number(operands, n - 1) / 100
-        case ContentInterpreter.code("TL"): state.leading = number(operands, n - 1)
-        case ContentInterpreter.code("Ts"): state.rise = number(operands, n - 1)
-        case ContentInterpreter.code("Tr"): state.renderingMode = Int(number(operands, n - 1))
+        case ContentInterpreter.code("Tc"): state.characterSpacing = operands.number(n - 1)
+        case ContentInterpreter.code("Tw"): state.wordSpacing = operands.number(n - 1)
+        case ContentInterpreter.code("Tz"): state.horizontalScaling = operands.number(n - 1) / 100
+        case ContentInterpreter.code("TL"): state.leading = operands.number(n - 1)
+        case ContentInterpreter.code("Ts"): state.rise = operands.number(n - 1)
+        case ContentInterpreter.code("Tr"): state.renderingMode = Int(clamping: operands.number(n - 1))
         case ContentInterpreter.code("Tf"):
-            state.fontSize = number(operands, n - 1)
-            if n >= 2, case .name(let name) = operands[n - 2] {
+            state.fontSize = operands.number(n - 1)
+            if let name = operands.name(n - 2) {
                 state.font = fonts.font(named: name, resources: resources, store: store)
                 if state.font == nil { warn("font \(name)", "not found in the page resources; its text is skipped") }
             }
@@ -222,32 +201,32 @@ final class ContentInterpreter {
         case ContentInterpreter.code("Q"):
             if droppedSaves > 0 { droppedSaves -= 1 } else if let saved = stateStack.popLast() { state = saved }
         case ContentInterpreter.code("cm"):
-            if let matrix = Matrix(numbers(operands, 6)) { state.ctm = matrix.concatenating(state.ctm) }
+            if let matrix = Matrix(operands.numbers(6)) { state.ctm = matrix.concatenating(state.ctm) }
         case ContentInterpreter.code("w"):
-            state.lineWidth = number(operands, n - 1)
+            state.lineWidth = operands.number(n - 1)
         case ContentInterpreter.code("gs"):
-            if case .name(let name)? = operands.last { applyExtGState(name, resources: resources) }
+            if let name = operands.name(n - 1) { applyExtGState(name, resources: resources) }
         // Colour (§8.6.8)
         case ContentInterpreter.code("g"):
             state.fillSpace = .gray
-            state.fillColor = ColorSpace.gray.color([number(operands, n - 1)])
+            state.fillColor = ColorSpace.gray.color([operands.number(n - 1)])
         case ContentInterpreter.code("G"):
             state.strokeSpace = .gray
-            state.strokeColor = ColorSpace.gray.color([number(operands, n - 1)])
+            state.strokeColor = ColorSpace.gray.color([operands.number(n - 1)])
         case ContentInterpreter.code("rg"):
             state.fillSpace = .rgb
-            state.fillColor = ColorSpace.rgb.color(numbers(operands, 3))
+            state.fillColor = ColorSpace.rgb.color(operands.numbers(3))
         case ContentInterpreter.code("RG"):
             state.strokeSpace = .rgb
-            state.strokeColor = ColorSpace.rgb.color(numbers(operands, 3))
+            state.strokeColor = ColorSpace.rgb.color(operands.numbers(3))
         case ContentInterpreter.code("k"):
             state.fillSpace = .cmyk
-            state.fillColor = ColorSpace.cmyk.color(numbers(operands, 4))
+            state.fillColor = ColorSpace.cmyk.color(operands.numbers(4))
         case ContentInterpreter.code("K"):
             state.strokeSpace = .cmyk
-            state.strokeColor = ColorSpace.cmyk.color(numbers(operands, 4))
+            state.strokeColor = ColorSpace.cmyk.color(operands.numbers(4))
         case ContentInterpreter.code("cs"), ContentInterpreter.code("CS"):
-            guard case .name(let name)? = operands.last else { break }
+            guard let name = operands.name(n - 1) else { break }
             let space = colorSpace(named: name, resources: resources)
             if op == ContentInterpreter.code("cs") {
                 state.fillSpace = space
@@ -257,24 +236,24 @@ final class ContentInterpreter {
                 state.strokeColor = space.color(space.initialComponents)
             }
         case ContentInterpreter.code("sc"), ContentInterpreter.code("scn"):
-            let values = operands.compactMap { if case .number(let v) = $0 { return v } else { return nil } }
+            let values = operands.allNumbers
             if !values.isEmpty { state.fillColor = state.fillSpace.color(Array(values.suffix(state.fillSpace.componentCount))) }
         case ContentInterpreter.code("SC"), ContentInterpreter.code("SCN"):
-            let values = operands.compactMap { if case .number(let v) = $0 { return v } else { return nil } }
+            let values = operands.allNumbers
             if !values.isEmpty { state.strokeColor = state.strokeSpace.color(Array(values.suffix(state.strokeSpace.componentCount))) }
         // Paths (§8.5)
         case ContentInterpreter.code("m"):
-            path.move(to: state.ctm.apply(number(operands, n - 2), number(operands, n - 1)))
+            path.move(to: state.ctm.apply(operands.number(n - 2), operands.number(n - 1)))
         case ContentInterpreter.code("l"):
-            path.line(to: state.ctm.apply(number(operands, n - 2), number(operands, n - 1)))
+            path.line(to: state.ctm.apply(operands.number(n - 2), operands.number(n - 1)))
         case ContentInterpreter.code("c"):
-            path.curve(to: state.ctm.apply(number(operands, n - 2), number(operands, n - 1)))
+            path.curve(to: state.ctm.apply(operands.number(n - 2), operands.number(n - 1)))
         case ContentInterpreter.code("v"), ContentInterpreter.code("y"):
-            path.curve(to: state.ctm.apply(number(operands, n - 2), number(operands, n - 1)))
+            path.curve(to: state.ctm.apply(operands.number(n - 2), operands.number(n - 1)))
         case ContentInterpreter.code("h"):
             path.close()
         case ContentInterpreter.code("re"):
-            let v = numbers(operands, 4)
+            let v = operands.numbers(4)
             path.rectangle([state.ctm.apply(v[0], v[1]), state.ctm.apply(v[0] + v[2], v[1]),
                             state.ctm.apply(v[0] + v[2], v[1] + v[3]), state.ctm.apply(v[0], v[1] + v[3])])
         case ContentInterpreter.code("S"), ContentInterpreter.code("s"):
@@ -293,20 +272,20 @@ final class ContentInterpreter {
             path.reset()
         // XObjects (§8.8)
         case ContentInterpreter.code("Do"):
-            if case .name(let name)? = operands.last { drawXObject(name, resources: resources) }
+            if let name = operands.name(n - 1) { drawXObject(name, resources: resources) }
         // Marked content (§14.6)
         case ContentInterpreter.code("BMC"):
             var isArtifact = false
-            if case .name(let tag)? = operands.last { isArtifact = tag == "Artifact" }
+            if let tag = operands.name(n - 1) { isArtifact = tag == "Artifact" }
             beginMarkedContent(actualText: nil, isArtifact: isArtifact)
         case ContentInterpreter.code("BDC"):
             var tag = ""
-            if n >= 2, case .name(let name) = operands[n - 2] { tag = name }
+            if let name = operands.name(n - 2) { tag = name }
             var properties: PDFDictionary?
-            switch operands.last {
-            case .dictionary(let dictionary)?: properties = dictionary
-            case .name(let name)?: properties = store.dictionary(store.dictionary(resources["Properties"])?[name])
-            default: break
+            if let dictionary = operands.dictionary(n - 1) {
+                properties = dictionary
+            } else if let name = operands.name(n - 1) {
+                properties = store.dictionary(store.dictionary(resources["Properties"])?[name])
             }
             var actualText: String?
             if let value = store.resolve(properties?["ActualText"]).string { actualText = TextString.decode(value) }
@@ -329,20 +308,22 @@ final class ContentInterpreter {
         moveLine(0, -state.leading)
     }
 
-    private func showArray(_ operands: [Operand]) {
+    private func showArray(_ operands: OperandStack) {
         guard let font = state.font else { return warnNoFont() }
         var started = false
-        for operand in operands {
-            switch operand {
+        for (index, operand) in operands.items.enumerated() {
+            switch operand.kind {
             case .arrayStart: started = true
             case .arrayEnd: return
-            case .string(let bytes) where started: show(bytes, font: font)
-            case .number(let adjustment) where started:
+            case .string where started:
+                if let range = operands.string(index) { show(range, in: operands.bytes, font: font) }
+            case .number where started:
                 // §9.4.4: the number is subtracted from the horizontal position, in thousandths of an em.
-                let tx = -adjustment / 1000 * state.fontSize * state.horizontalScaling
+                let adjustment = operand.number
                 if font.isVertical {
                     textMatrix = Matrix(a: 1, b: 0, c: 0, d: 1, e: 0, f: -adjustment / 1000 * state.fontSize).concatenating(textMatrix)
                 } else {
+                    let tx = -adjustment / 1000 * state.fontSize * state.horizontalScaling
                     textMatrix = Matrix(a: 1, b: 0, c: 0, d: 1, e: tx, f: 0).concatenating(textMatrix)
                 }
             default: break
@@ -356,14 +337,14 @@ final class ContentInterpreter {
         warnedNoFont = true
     }
 
-    private func show(_ bytes: [UInt8]) {
+    private func show(_ range: Range<Int>, in arena: [UInt8]) {
         guard let font = state.font else { return warnNoFont() }
-        show(bytes, font: font)
+        show(range, in: arena, font: font)
     }
 
     /// Shows a string (§9.4.4): each glyph placed at the text matrix origin, then the text matrix
     /// advanced by (w0 × Tfs + Tc + Tw) × Th.
-    private func show(_ bytes: [UInt8], font: PDFFont) {
+    private func show(_ range: Range<Int>, in arena: [UInt8], font: PDFFont) {
         let fontSize = state.fontSize
         let scaling = state.horizontalScaling
         let characterSpacing = state.characterSpacing
@@ -385,7 +366,8 @@ final class ContentInterpreter {
         let fontName = font.name
         var x = 0.0
         var y = 0.0
-        bytes.withUnsafeBytes { buffer in
+        arena.withUnsafeBytes { whole in
+            let buffer = UnsafeRawBufferPointer(rebasing: whole[range])
             font.forEachGlyph(in: buffer) { glyph, _, isSpace in
                 let advance = glyph.width * fontSize
                 if font.isVertical {
@@ -445,7 +427,12 @@ final class ContentInterpreter {
         guard let actualText = entry.actualText else { return }
         actualTextDepth -= 1
         let covered = glyphs[entry.firstGlyph...]
-        guard let first = covered.first else { return }
+        guard let first = covered.first else {
+            // Replacement text for something that drew no glyph (an image, a path, a hyphenation
+            // point): placed at the current text position so its text is not lost.
+            if !actualText.isEmpty { appendActualTextWithoutGlyphs(actualText) }
+            return
+        }
         var left = first.x, right = first.x + first.width
         for glyph in covered {
             left = min(left, glyph.x)
@@ -457,6 +444,16 @@ final class ContentInterpreter {
         replacement.width = right - left
         glyphs.removeSubrange(entry.firstGlyph...)
         glyphs.append(replacement)
+    }
+
+    private func appendActualTextWithoutGlyphs(_ text: String) {
+        let base = textMatrix.concatenating(state.ctm).concatenating(pageMatrix)
+        let origin = base.apply(0, state.rise)
+        let size = (base.c * base.c + base.d * base.d).squareRoot() * abs(state.fontSize)
+        glyphs.append(PDFGlyph(text: text, x: origin.x, baseline: origin.y, width: 0, size: size,
+                               font: state.font?.name ?? "", fontIsBold: state.font?.isBold ?? false,
+                               fontIsItalic: state.font?.isItalic ?? false, renderingMode: state.renderingMode,
+                               color: state.fillColor, isArtifact: artifactDepth > 0))
     }
 
     // MARK: Resources

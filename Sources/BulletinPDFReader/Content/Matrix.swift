@@ -1,3 +1,10 @@
+extension Int {
+    /// A number operand as an integer without trapping: NaN → 0, huge values clamped.
+    init(clamping value: Double) {
+        if value.isNaN { self = 0 } else { self = Int(Swift.max(-1e15, Swift.min(1e15, value))) }
+    }
+}
+
 /// A 2-D affine transformation `[a b c d e f]` as PDF writes it (§8.3.3): a point (x, y) maps to
 /// (a·x + c·y + e, b·x + d·y + f).
 struct Matrix: Equatable, Sendable {

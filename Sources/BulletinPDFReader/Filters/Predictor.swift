@@ -9,7 +9,8 @@ enum Predictor {
         let bitsPerComponent = max(1, min(parameters["BitsPerComponent"]?.integer ?? 8, 16))
         let columns = max(1, min(parameters["Columns"]?.integer ?? 1, 1 << 24))
         let bytesPerPixel = max(1, (colors * bitsPerComponent + 7) / 8)
-        let rowLength = (colors * bitsPerComponent * columns + 7) / 8
+        // Never more than the data itself: bogus /Columns must not allocate gigabytes.
+        let rowLength = max(1, min((colors * bitsPerComponent * columns + 7) / 8, data.count))
         if predictor == 2 {
             return .success(tiff(data, rowLength: rowLength, colors: colors, bitsPerComponent: bitsPerComponent))
         }

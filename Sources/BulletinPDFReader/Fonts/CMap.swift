@@ -64,7 +64,7 @@ struct CMap {
         if let cid = cidSingles[code] { return cid }
         // Ranges are few in embedded CMaps; a linear scan beats building an index.
         for range in cidRanges where code >= range.low && code <= range.high {
-            return range.cid + (code - range.low)
+            return range.cid &+ (code - range.low)
         }
         return nil
     }
@@ -202,13 +202,13 @@ struct CMap {
                             let start = units[last]
                             for offset in 0..<count {
                                 units[last] = start &+ UInt16(truncatingIfNeeded: offset)
-                                unicode[low + UInt32(offset)] = String(decoding: units, as: UTF16.self)
+                                unicode[low &+ UInt32(offset)] = String(decoding: units, as: UTF16.self)
                             }
                         case .number(let marker) where marker < 0:
                             let array = arrays[-marker - 1]
                             for (offset, item) in array.prefix(count).enumerated() {
-                                if case .hex(let target) = item { unicode[low + UInt32(offset)] = CMap.unicodeString(target) }
-                                if case .name(let glyph) = item, let text = GlyphNames.unicode(glyph) { unicode[low + UInt32(offset)] = text }
+                                if case .hex(let target) = item { unicode[low &+ UInt32(offset)] = CMap.unicodeString(target) }
+                                if case .name(let glyph) = item, let text = GlyphNames.unicode(glyph) { unicode[low &+ UInt32(offset)] = text }
                             }
                         default: break
                         }
@@ -216,7 +216,7 @@ struct CMap {
                 case "begincidchar":
                     var i = 0
                     while i + 1 < items.count {
-                        if case .hex(let source) = items[i], case .number(let cid) = items[i + 1], cid >= 0 {
+                        if case .hex(let source) = items[i], case .number(let cid) = items[i + 1], cid >= 0, cid <= Int(UInt32.max) {
                             cidSingles[codeValue(source)] = UInt32(cid)
                         }
                         i += 2
@@ -225,7 +225,7 @@ struct CMap {
                     var i = 0
                     while i + 2 < items.count {
                         if case .hex(let low) = items[i], case .hex(let high) = items[i + 1], case .number(let cid) = items[i + 2],
-                           cid >= 0, codeValue(high) >= codeValue(low) {
+                           cid >= 0, cid <= Int(UInt32.max), codeValue(high) >= codeValue(low) {
                             cidRanges.append(CIDRange(low: codeValue(low), high: codeValue(high), cid: UInt32(cid)))
                         }
                         i += 3

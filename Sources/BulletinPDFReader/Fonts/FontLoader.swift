@@ -97,6 +97,10 @@ struct FontLoader {
             }
         default: break
         }
+        if base == nil, !isType3, let builtIn = BuiltInEncoding.names(descriptor: descriptor, store: store) {
+            // The embedded program's own encoding is the base (§9.6.5.1); /Differences still apply.
+            for (code, glyph) in builtIn where differences[code] == nil { differences[code] = glyph }
+        }
         if base == nil {
             // No base: the font's built-in encoding. For nonsymbolic fonts that is StandardEncoding
             // (Type 1) or WinAnsi-like (TrueType, §9.6.6.4); symbolic built-in encodings are unknown
@@ -195,14 +199,14 @@ struct FontLoader {
         let items = store.array(descendant?["W"]) ?? []
         var index = 0
         while index < items.count {
-            guard let first = store.integer(items[index]), first >= 0 else { index += 1; continue }
+            guard let first = store.integer(items[index]), first >= 0, first < Int(UInt32.max) - 65536 else { index += 1; continue }
             if index + 1 < items.count, let list = store.array(items[index + 1]) {
-                for (offset, value) in list.enumerated() {
+                for (offset, value) in list.prefix(65536).enumerated() {
                     if let width = store.number(value) { singles[UInt32(first + offset)] = width / 1000 }
                 }
                 index += 2
             } else if index + 2 < items.count, let last = store.integer(items[index + 1]), let width = store.number(items[index + 2]) {
-                if last >= first { ranges.append((UInt32(first), UInt32(last), width / 1000)) }
+                if last >= first { ranges.append((UInt32(first), UInt32(Swift.min(last, Int(UInt32.max))), width / 1000)) }
                 index += 3
             } else {
                 index += 1

@@ -127,6 +127,8 @@ struct CFFCharset {
     /// Glyph ID → CID (CID-keyed) or SID (name-keyed); glyph 0 is .notdef.
     var glyphIdentifiers: [Int] = [0]
     var strings: [String] = []
+    /// Top DICT Encoding operand (name-keyed fonts): 0 Standard, 1 Expert, else an offset.
+    var encodingOffset: Int?
 
     init?(_ data: [UInt8]) {
         guard data.count >= 4 else { return nil }
@@ -138,6 +140,7 @@ struct CFFCharset {
         strings = stringIndex.items.map { String(decoding: data[$0], as: UTF8.self) }
         let operators = CFFCharset.dictionary(data, topDict)
         isCIDKeyed = operators[1230] != nil
+        encodingOffset = operators[16]?.first.map { Int(clamping: $0) } ?? 0
         guard let charStringsOffset = operators[17]?.first, let charStrings = CFFCharset.index(data, at: Int(charStringsOffset)) else { return nil }
         let glyphCount = charStrings.items.count
         let charsetOffset = Int(operators[15]?.first ?? 0)
@@ -179,7 +182,11 @@ struct CFFCharset {
     /// Glyph name of a name-keyed font's glyph (SID → standard string or the font's String INDEX).
     func name(glyph: Int) -> String? {
         guard !isCIDKeyed, glyph > 0, glyph < glyphIdentifiers.count else { return nil }
-        let sid = glyphIdentifiers[glyph]
+        return name(sid: glyphIdentifiers[glyph])
+    }
+
+    func name(sid: Int) -> String? {
+        guard sid >= 0 else { return nil }
         if sid < CFFStandardStrings.names.count { return CFFStandardStrings.names[sid] }
         let index = sid - CFFStandardStrings.names.count
         return index < strings.count ? strings[index] : nil
@@ -315,5 +322,103 @@ struct EmbeddedFontText {
         var result: [UInt32: String] = [:]
         for (glyph, text) in glyphText { result[UInt32(glyph)] = text }
         return result
+    }
+}
+
+/// The built-in encoding of an embedded simple font (§9.6.5: used when the font dictionary gives no
+/// base encoding): from a Type 1 program's cleartext `/Encoding` array (`dup 65 /A put`), or a CFF
+/// program's Encoding (TN #5176 §12) through its charset's glyph names. Code → glyph name.
+enum BuiltInEncoding {
+    static func names(descriptor: PDFDictionary?, store: ObjectStore) -> [Int: String]? {
+        guard let descriptor else { return nil }
+        if case .stream(let stream) = store.resolve(descriptor["FontFile"]),
+           let program = store.decodedData(stream, feature: "embedded Type 1 font") {
+            let cleartext = program.prefix(store.integer(stream.dictionary["Length1"]) ?? program.count)
+            return type1(Array(cleartext))
+        }
+        if case .stream(let stream) = store.resolve(descriptor["FontFile3"]), store.name(stream.dictionary["Subtype"]) == "Type1C",
+           let program = store.decodedData(stream, feature: "embedded CFF font") {
+            return cff(program)
+        }
+        return nil
+    }
+
+    /// `/Encoding StandardEncoding def` (nil: the standard table applies) or `dup <code> /<name> put`.
+    static func type1(_ program: [UInt8]) -> [Int: String]? {
+        let marker = Array("/Encoding".utf8)
+        guard let start = program.indices.first(where: { index in
+            index + marker.count <= program.count && program[index..<(index + marker.count)].elementsEqual(marker)
+        }) else { return nil }
+        var names: [Int: String] = [:]
+        program.withUnsafeBytes { buffer in
+            var scanner = Scanner(buffer, at: start + marker.count)
+            var lastNumber: Int?
+            var tokens = 0
+            while !scanner.atEnd, tokens < 5000 {
+                tokens += 1
+                scanner.skipWhitespace()
+                guard let byte = scanner.peek() else { break }
+                if byte == 0x2F {
+                    let name = scanner.readName()
+                    if let code = lastNumber, code >= 0, code < 256 { names[code] = name }
+                    lastNumber = nil
+                } else if ObjectParser.startsNumber(byte) {
+                    lastNumber = scanner.readNumber().integer
+                } else if Scanner.isRegular(byte) {
+                    let range = scanner.keywordRange()
+                    let word = String(decoding: buffer[range], as: UTF8.self)
+                    scanner.position = range.upperBound
+                    if word == "StandardEncoding" && names.isEmpty { break }
+                    if word == "def" { break }  // end of the encoding array
+                    if word != "dup" && word != "put" && word != "readonly" && word != "array" && word != "for"
+                        && word != "exch" && word != "pop" { lastNumber = nil }
+                } else {
+                    scanner.position += 1
+                }
+            }
+        }
+        return names.isEmpty ? nil : names
+    }
+
+    /// A name-keyed CFF's Encoding: 0 = Standard (nil), 1 = Expert (unsupported: nil), else formats
+    /// 0/1 with supplements, giving code → glyph → name.
+    static func cff(_ data: [UInt8]) -> [Int: String]? {
+        guard let charset = CFFCharset(data), !charset.isCIDKeyed, let encodingOffset = charset.encodingOffset,
+              encodingOffset > 1, encodingOffset < data.count else { return nil }
+        var names: [Int: String] = [:]
+        var position = encodingOffset
+        let format = data[position]
+        position += 1
+        guard position < data.count else { return nil }
+        switch format & 0x7F {
+        case 0:
+            let count = Int(data[position]); position += 1
+            for glyph in 1...max(1, count) where count > 0 && position < data.count {
+                if let name = charset.name(glyph: glyph) { names[Int(data[position])] = name }
+                position += 1
+            }
+        case 1:
+            let ranges = Int(data[position]); position += 1
+            var glyph = 1
+            for _ in 0..<ranges where position + 1 < data.count {
+                let first = Int(data[position]), left = Int(data[position + 1])
+                position += 2
+                for code in first...(first + left) {
+                    if code < 256, let name = charset.name(glyph: glyph) { names[code] = name }
+                    glyph += 1
+                }
+            }
+        default: return nil
+        }
+        if format & 0x80 != 0, position < data.count {
+            let supplements = Int(data[position]); position += 1
+            for _ in 0..<supplements where position + 2 < data.count {
+                let code = Int(data[position])
+                let sid = Int(data[position + 1]) << 8 | Int(data[position + 2])
+                position += 3
+                if let name = charset.name(sid: sid) { names[code] = name }
+            }
+        }
+        return names.isEmpty ? nil : names
     }
 }

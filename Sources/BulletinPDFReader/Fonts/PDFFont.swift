@@ -37,7 +37,10 @@ final class PDFFont {
     /// Composite fonts without a usable ToUnicode: CID → text from the embedded font program's cmap.
     let embeddedText: [UInt32: String]
 
-    private var cache: [UInt32: Glyph] = [:]
+    /// Decoded glyphs by code: 256-entry pages allocated on first use (codes below 65536), a
+    /// dictionary for longer codes. Cheaper than hashing every code of every string.
+    private var cachePages: [[Glyph?]] = Array(repeating: [], count: 256)
+    private var overflowCache: [UInt32: Glyph] = [:]
     /// Codes that mapped to no text (for one warning per font and page).
     var unmappedCodes = 0
 
@@ -89,10 +92,19 @@ final class PDFFont {
         }
     }
 
+    @inline(__always)
     func glyph(_ code: UInt32) -> Glyph {
-        if let cached = cache[code] { return cached }
+        if code < 0x10000 {
+            let page = Int(code >> 8), slot = Int(code & 0xFF)
+            if !cachePages[page].isEmpty, let cached = cachePages[page][slot] { return cached }
+            let glyph = isComposite ? compositeGlyph(code) : simpleGlyph(code)
+            if cachePages[page].isEmpty { cachePages[page] = Array(repeating: nil, count: 256) }
+            cachePages[page][slot] = glyph
+            return glyph
+        }
+        if let cached = overflowCache[code] { return cached }
         let glyph = isComposite ? compositeGlyph(code) : simpleGlyph(code)
-        cache[code] = glyph
+        overflowCache[code] = glyph
         return glyph
     }
 

@@ -201,7 +201,7 @@ struct CrossReferenceReader {
         while pair < index.count {
             let first = index[pair], count = index[pair + 1]
             pair += 2
-            guard first >= 0, count >= 0 else { continue }
+            guard first >= 0, count >= 0, first < 1 << 40, count < 1 << 40 else { continue }
             for number in first..<(first + count) {
                 guard position + entryWidth <= data.count else { break }
                 let type = field(widths[0], default: 1)

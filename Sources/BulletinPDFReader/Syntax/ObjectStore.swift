@@ -100,7 +100,8 @@ final class ObjectStore {
         case .free, nil:
             // §7.3.10: a reference to a missing object is the null object. Not worth a warning when
             // the table simply lacks it, but a damaged table may: rebuild once and look again.
-            if crossReference.entries[id.number] == nil, rebuildOnce(), crossReference.entries[id.number] != nil {
+            if crossReference.entries[id.number] == nil, rebuildOnce(reason: nil), crossReference.entries[id.number] != nil {
+                warn("cross-reference table", "\(id) is missing from it; found by scanning the file")
                 return load(id)
             }
             return .null
@@ -108,24 +109,62 @@ final class ObjectStore {
     }
 
     /// Scans the file for objects once (the table pointed somewhere wrong). Entries found by the scan
-    /// replace the table's; the trailer keeps the table's keys where the scan found none.
-    func rebuildOnce() -> Bool {
+    /// replace the table's; the trailer keeps the table's keys where the scan found none. `reason`,
+    /// when given, is reported as a warning.
+    @discardableResult
+    func rebuildOnce(reason: String? = "points at wrong places") -> Bool {
         guard !rebuilt else { return false }
         rebuilt = true
         let scanned = CrossReferenceRebuilder(bytes: bytes).rebuild()
         guard !scanned.entries.isEmpty else { return false }
-        warn("cross-reference table", "points at wrong places; rebuilt by scanning the file for objects")
+        if let reason { warn("cross-reference table", "\(reason); rebuilt by scanning the file for objects") }
         crossReference.entries.merge(scanned.entries) { old, scanned in
             if case .inObjectStream = old { return old }
             return scanned
         }
         crossReference.trailer.entries.merge(scanned.trailer.entries) { old, _ in old }
         cache.removeAll()
+        completeScannedTable()
         return true
     }
 
-    /// Records that the cross-reference already comes from a scan (no second rebuild).
-    func markRebuilt() { rebuilt = true }
+    /// After a scan: objects packed in object streams are not visible to the scan, so every object
+    /// stream found registers its members (where nothing else defines them), and cross-reference
+    /// streams found supply trailer keys (/Root, /Info, /Encrypt, /ID) the scan found no `trailer` for.
+    func completeScannedTable() {
+        var trailers: [(number: Int, dictionary: PDFDictionary)] = []
+        for (number, entry) in crossReference.entries {
+            guard case .inFile(let offset, let generation) = entry, offset < bytes.count else { continue }
+            // Cheap pre-check before parsing: a dictionary must follow the header.
+            var scanner = Scanner(bytes, at: offset)
+            scanner.skipRegular(); scanner.skipWhitespace(); scanner.skipRegular(); scanner.skipWhitespace()
+            scanner.skipRegular(); scanner.skipWhitespace()
+            guard scanner.peek() == 0x3C, scanner.peek(1) == 0x3C else { continue }
+            guard case .stream(let stream) = object(ObjectID(number: number, generation: generation)) else { continue }
+            switch stream.dictionary.name("Type") {
+            case "ObjStm":
+                guard let contents = objectStreamContents(number) else { continue }
+                for (index, member) in contents.offsets.enumerated() where crossReference.entries[member.number] == nil {
+                    crossReference.entries[member.number] = .inObjectStream(stream: number, index: index)
+                }
+            case "XRef":
+                trailers.append((number, stream.dictionary))
+            default: break
+            }
+        }
+        for (_, dictionary) in trailers.sorted(by: { $0.number > $1.number }) {
+            for key in ["Root", "Info", "Encrypt", "ID"] where crossReference.trailer[key] == nil {
+                if let value = dictionary[key] { crossReference.trailer[key] = value }
+            }
+        }
+    }
+
+    /// Records that the cross-reference already comes from a scan (no second rebuild) and completes
+    /// it with object-stream members and cross-reference-stream trailers.
+    func markRebuilt() {
+        rebuilt = true
+        completeScannedTable()
+    }
 
     /// The catalog found by looking at every object for /Type /Catalog (a damaged trailer), newest
     /// object number first. Also registers objects inside object streams the scan found.
@@ -309,6 +348,14 @@ final class ObjectStore {
     private func decryptStrings(in object: PDFObject, id: ObjectID) -> PDFObject {
         guard let decryptor else { return object }
         return decryptor.decryptStrings(in: object, id: id)
+    }
+
+    /// Forgets every parsed object (after the security handler is set up, objects parsed before it
+    /// must be read again, decrypted).
+    func resetCaches() {
+        cache.removeAll()
+        objectStreams.removeAll()
+        objectStreamOrder.removeAll()
     }
 
     /// Drops cached objects that are cheap to reload, keeping memory bounded by what one page needs.

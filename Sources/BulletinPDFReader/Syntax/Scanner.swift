@@ -5,9 +5,11 @@ struct Scanner {
     let bytes: UnsafeRawBufferPointer
     var position: Int
 
+    /// A negative start (an offset read from a damaged file) is clamped to 0: every read below
+    /// checks only the upper bound, and unchecked raw-buffer reads must never go below the start.
     init(_ bytes: UnsafeRawBufferPointer, at position: Int = 0) {
         self.bytes = bytes
-        self.position = position
+        self.position = max(0, position)
     }
 
     var count: Int { bytes.count }
@@ -182,6 +184,23 @@ struct Scanner {
             raw = decoded
         }
         return Scanner.nameString(raw)
+    }
+
+    /// Reads a name after its `/` (position at the slash) into `output`, `#xx` escapes decoded.
+    mutating func readName(into output: inout [UInt8]) {
+        position += 1
+        while position < bytes.count {
+            let byte = bytes[position]
+            guard Scanner.isRegular(byte) else { return }
+            if byte == 0x23, position + 2 < bytes.count, let high = Scanner.hexValue(bytes[position + 1]),
+               let low = Scanner.hexValue(bytes[position + 2]) {
+                output.append(high << 4 | low)
+                position += 3
+            } else {
+                output.append(byte)
+                position += 1
+            }
+        }
     }
 
     /// Names are byte sequences; UTF-8 where valid (the common case), else Latin-1 so every byte is kept.

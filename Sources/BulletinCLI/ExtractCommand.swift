@@ -28,7 +28,8 @@ struct ExtractCommand: ParsableCommand {
         standard output text and markdown documents are each preceded by a line \
         `==> FILE <==` (as head(1) does) and followed by a blank line, JSON documents follow \
         each other (a JSON stream, `jq` reads it). Running heads are found by repetition across \
-        the pages extracted, so --pages with one page keeps them unless the PDF tags them.
+        pages; with --pages selecting one or two pages, two pages next to them are read as well \
+        to show it.
 
         Warnings (unsupported features, broken fonts) go to standard error prefixed with the \
         file; the rest of the document is still extracted. A file that cannot be read is an \

@@ -29,16 +29,34 @@ public enum Extractor {
     /// are kept: memory stays bounded by the pages in flight, not the file.
     public static func extract(_ document: PDFDocument, pages: [Int]? = nil,
                                options: ExtractOptions = ExtractOptions()) -> Extraction {
-        let indices = pages ?? Array(0..<document.pageCount)
+        let selected = pages ?? Array(0..<document.pageCount)
+        let context = contextPages(for: selected, pageCount: document.pageCount)
+        let indices = selected + context
         let slots = Slots<PageLines>(count: indices.count)
         DispatchQueue.concurrentPerform(iterations: indices.count) { k in
             slots.store(PageLines(document.page(indices[k])), at: k)
         }
         var builder = Builder()
         for reduced in slots.values() { builder.add(reduced) }
-        var extraction = builder.finish(options: options)
+        var extraction = builder.finish(options: options, context: Set(context))
         extraction.warnings = document.warnings + extraction.warnings
         return extraction
+    }
+
+    /// Running heads are found by repetition, which one or two pages cannot show: a selection of
+    /// fewer than three pages is read with up to two pages next to it, used only to find furniture.
+    static func contextPages(for selected: [Int], pageCount: Int) -> [Int] {
+        let chosen = Set(selected)
+        guard chosen.count < 3, chosen.count < pageCount else { return [] }
+        var context: [Int] = []
+        for distance in 1..<pageCount {
+            for candidate in chosen.sorted().flatMap({ [$0 + distance, $0 - distance] })
+            where candidate >= 0 && candidate < pageCount && !chosen.contains(candidate) && !context.contains(candidate) {
+                context.append(candidate)
+                if context.count == 2 { return context }
+            }
+        }
+        return context
     }
 
     /// Extracts page by page from a source of pages, keeping only the lines of each page: memory
@@ -101,8 +119,14 @@ public enum Extractor {
             warnings += reduced.warnings
         }
 
-        mutating func finish(options: ExtractOptions) -> Extraction {
+        /// Finds furniture on all pages, then drops the `context` pages (read only for that) and
+        /// builds the paragraphs of the rest.
+        mutating func finish(options: ExtractOptions, context: Set<Int> = []) -> Extraction {
             FurnitureFilter.mark(&pages, bodySize: PageMetrics.bodySize(pages))
+            if !context.isEmpty {
+                pages.removeAll { context.contains($0.index) }
+                warnings.removeAll { $0.page.map(context.contains) ?? false }
+            }
             let metrics = PageMetrics(pages: pages)
             var rulesByPage: [Int: [PDFRule]] = [:]
             for page in pages { rulesByPage[page.index] = page.rules }

@@ -67,3 +67,26 @@ final class FurnitureTests: XCTestCase {
         for n in 1...5 { XCTAssertTrue(text.contains("第\(n)期"), "masthead of issue \(n) kept") }
     }
 }
+
+/// A one-page selection still loses the running head: the pages next to it show the repetition.
+final class PageSelectionFurnitureTests: XCTestCase {
+    func testOnePageOfTheCorpusHasNoRunningHead() throws {
+        let fixture = try XCTUnwrap(CorpusFixtureTests.fixtures.first { $0.producer == "cairo" })
+        let document = try PDFDocument(path: fixture.pdf)
+        let extraction = Extractor.extract(document, pages: [2])
+        XCTAssertEqual(extraction.pages.map(\.index), [2])
+        let text = TextWriter.write(extraction)
+        XCTAssertFalse(text.contains("第 33 期"), String(text.prefix(60)))
+        XCTAssertFalse(text.contains("— 3 —"))
+    }
+
+    func testPageSelectionParsing() throws {
+        XCTAssertEqual(try PageSelection(parsing: "2-3").indices(pageCount: 5), [1, 2])
+        XCTAssertEqual(try PageSelection(parsing: "1,4-").indices(pageCount: 5), [0, 3, 4])
+        XCTAssertEqual(try PageSelection(parsing: "-2").indices(pageCount: 5), [0, 1])
+        XCTAssertThrowsError(try PageSelection(parsing: "0"))
+        XCTAssertThrowsError(try PageSelection(parsing: "a-b"))
+        XCTAssertThrowsError(try PageSelection(parsing: "3-1"))
+        XCTAssertThrowsError(try PageSelection(parsing: "2,9").indices(pageCount: 5))
+    }
+}

@@ -72,11 +72,11 @@ public enum Extractor {
     /// table, so pages can be reduced in parallel), its horizontal rules and its warnings.
     struct PageLines: Sendable {
         var page: ExtractedPage
-        var fonts: FontTable
+        var fonts: PageFonts
         var warnings: [PDFWarning]
 
         init(_ content: PageContent) {
-            var fonts = FontTable()
+            var fonts = PageFonts()
             let lines = LineBuilder.lines(of: content, fonts: &fonts)
             // Only horizontal rules matter for reading (masthead and 版记 rules, separators).
             let rules = content.rules.filter { abs($0.y1 - $0.y0) < 3 && abs($0.x1 - $0.x0) >= 3 }
@@ -108,12 +108,21 @@ public enum Extractor {
 
         /// Adds a reduced page, renumbering its fonts into the document's table.
         mutating func add(_ reduced: PageLines) {
-            let map = reduced.fonts.fonts.map { fonts.id(name: $0.name, bold: $0.isBold, italic: $0.isItalic) }
+            let local = reduced.fonts
+            let map = local.names.indices.map { fonts.id(name: local.names[$0], bold: local.bold[$0], italic: local.italic[$0]) }
+            // What a font says of itself (bold weight, synthetic bold, italic) applies to its spans.
+            let bold = map.map { fonts[$0].isBold || fonts[$0].isSyntheticBold }
+            let italic = map.map { fonts[$0].isItalic }
             var page = reduced.page
             for l in page.lines.indices {
                 page.lines[l].firstFont = map[page.lines[l].firstFont]
                 page.lines[l].lastFont = map[page.lines[l].lastFont]
-                for s in page.lines[l].spans.indices { page.lines[l].spans[s].font = map[page.lines[l].spans[s].font] }
+                for s in page.lines[l].spans.indices {
+                    let font = page.lines[l].spans[s].font
+                    page.lines[l].spans[s].font = map[font]
+                    if bold[font] { page.lines[l].spans[s].bold = true }
+                    if italic[font] { page.lines[l].spans[s].italic = true }
+                }
             }
             pages.append(page)
             warnings += reduced.warnings

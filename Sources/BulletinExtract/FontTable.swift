@@ -13,6 +13,40 @@ public struct FontInfo: Sendable, Equatable {
     public var isItalic: Bool
 }
 
+/// The fonts one page uses, numbered in drawing order: names and what the reader said of them.
+/// Pages are reduced in parallel, each with its own numbering; `FontTable` renumbers them for the
+/// document and classifies each font once.
+struct PageFonts: Sendable {
+    private(set) var names: [String] = []
+    private(set) var bold: [Bool] = []
+    private(set) var italic: [Bool] = []
+    private var index: [String: Int] = [:]
+    /// Consecutive glyphs nearly always share a font: a string comparison is cheaper than hashing.
+    private var lastName = ""
+    private var lastID = -1
+
+    mutating func id(name: String, bold isBold: Bool, italic isItalic: Bool) -> Int {
+        let id: Int
+        if lastID >= 0 && name == lastName {
+            id = lastID
+        } else if let known = index[name] {
+            id = known
+        } else {
+            id = names.count
+            names.append(name)
+            bold.append(false)
+            italic.append(false)
+            index[name] = id
+        }
+        // A font seen first without a flag may carry it on a later glyph: keep the strongest claim.
+        if isBold { bold[id] = true }
+        if isItalic { italic[id] = true }
+        lastName = name
+        lastID = id
+        return id
+    }
+}
+
 /// Interns font names so that lines compare fonts by number, and classifies each font once.
 struct FontTable {
     private(set) var fonts: [FontInfo] = []
@@ -37,11 +71,11 @@ struct FontTable {
             if italic { fonts[known].isItalic = true }
         } else {
             id = fonts.count
-            let lower = name.lowercased()
+            let lower = Array(name.utf8).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
             fonts.append(FontInfo(name: name, isBold: bold || Self.nameSaysBold(lower),
                                   isSyntheticBold: Self.isSyntheticBoldName(name),
                                   isHeavyFace: Self.nameSaysHeavyFace(lower),
-                                  isItalic: italic || lower.contains("italic") || lower.contains("oblique")))
+                                  isItalic: italic || Self.contains(lower, "italic") || Self.contains(lower, "oblique")))
             index[name] = id
         }
         lastName = name
@@ -52,17 +86,30 @@ struct FontTable {
     subscript(id: Int) -> FontInfo { fonts[id] }
 
     /// Weight words in a font name: `…-Bold`, `Semibold`, `Demibold`, `Heavy`, `Black`, `W7` ….
-    static func nameSaysBold(_ lower: String) -> Bool {
-        for word in ["bold", "heavy", "black", "demi", "w6", "w7", "w8", "w9", "ultra"] where lower.contains(word) {
+    static func nameSaysBold(_ lower: [UInt8]) -> Bool {
+        for word in ["bold", "heavy", "black", "demi", "w6", "w7", "w8", "w9", "ultra"] where contains(lower, word) {
             return true
         }
         return false
     }
 
+    /// Whether the ASCII-lowercased name bytes contain `word` (a plain byte search: font names
+    /// are short and mostly ASCII).
+    static func contains(_ lower: [UInt8], _ word: String) -> Bool {
+        let needle = Array(word.utf8)
+        guard needle.count <= lower.count else { return false }
+        for start in 0...(lower.count - needle.count) where lower[start] == needle[0] {
+            if lower[start..<start + needle.count].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+
     /// 黑体 faces by name: FandolHei, SimHei, STHeiti, Noto Sans CJK, Source Han Sans, 方正黑体 ….
-    static func nameSaysHeavyFace(_ lower: String) -> Bool {
-        lower.contains("hei") || lower.contains("sanscjk") || lower.contains("sans-cjk") || lower.contains("sans cjk")
-            || lower.contains("sourcehansans") || lower.contains("黑")
+    static func nameSaysHeavyFace(_ lower: [UInt8]) -> Bool {
+        for word in ["hei", "sanscjk", "sans-cjk", "sans cjk", "sourcehansans", "黑"] where contains(lower, word) {
+            return true
+        }
+        return false
     }
 
     /// Cairo cannot embed a face it emboldened itself (`cairo_ft_font_face_set_synthesize`, which our

@@ -38,7 +38,7 @@ enum LineBuilder {
         var isSingleScalar: Bool
     }
 
-    static func lines(of page: PageContent, fonts: inout FontTable) -> [TextLine] {
+    static func lines(of page: PageContent, fonts: inout PageFonts) -> [TextLine] {
         var glyphs = prepare(page.glyphs, fonts: &fonts)
         guard !glyphs.isEmpty else { return [] }
         // Baseline order; drawing order breaks ties so that the result never depends on the sort.
@@ -65,28 +65,30 @@ enum LineBuilder {
     }
 
     /// Drops glyphs with no text or unusable geometry; classifies the rest.
-    private static func prepare(_ input: [PDFGlyph], fonts: inout FontTable) -> [Glyph] {
+    private static func prepare(_ input: [PDFGlyph], fonts: inout PageFonts) -> [Glyph] {
         var glyphs: [Glyph] = []
         glyphs.reserveCapacity(input.count)
         for order in input.indices {
             let g = input[order]
             let scalars = g.text.unicodeScalars
-            guard let first = scalars.first, let last = scalars.last,
+            guard let first = scalars.first,
                   g.size > 0, g.size.isFinite, g.x.isFinite, g.baseline.isFinite, g.width.isFinite else { continue }
+            // Nearly every glyph is one scalar: then its last is its first, without decoding backwards.
+            let single = UTF8.width(first) == g.text.utf8.count
+            let last = single ? first : scalars.last!
             let font = fonts.id(name: g.font, bold: g.fontIsBold, italic: g.fontIsItalic)
-            let info = fonts[font]
             let firstKind = CharacterKind(first)
-            let single = scalars.index(after: scalars.startIndex) == scalars.endIndex
             let lastKind = single ? firstKind : CharacterKind(last)
             let isSpace = firstKind == .space && lastKind == .space
                 && (single || scalars.allSatisfy { CharacterKind($0) == .space })
             // Fill then stroke (Tr 2, or 6 with clipping) with a visible pen widens every stem: the
-            // usual fake bold of office software (PDF 32000 §9.3.6).
+            // usual fake bold of office software (PDF 32000 §9.3.6). A bold font makes its glyphs
+            // bold too; that is added when the page's fonts are classified (`Extractor`).
             let stroked = (g.renderingMode == 2 || g.renderingMode == 6) && g.strokeWidth > 0
             glyphs.append(Glyph(x0: g.x, x1: g.x + max(0, g.width), baseline: g.baseline, size: g.size,
                                 color: g.color, source: Int32(order), font: Int32(font),
                                 first: first, last: last, firstKind: firstKind, lastKind: lastKind,
-                                bold: info.isBold || info.isSyntheticBold || stroked, italic: info.isItalic,
+                                bold: stroked, italic: false,
                                 artifact: g.isArtifact, isSpace: isSpace, isSingleScalar: single))
         }
         return glyphs

@@ -155,12 +155,17 @@ def long_pdf(corpus, producer, directory):
     return out
 
 
-def hyperfine_median(commands, runs, directory):
-    """Median wall time (s) of each shell command, whole process, with hyperfine."""
+def hyperfine_median(commands, runs, directory, cpu=None):
+    """Median wall time (s) of each shell command, whole process, with hyperfine; with `cpu` (a
+    list), also appends each command's mean CPU time (user + system), which a loaded machine
+    disturbs less than wall time."""
     report = os.path.join(directory, "hyperfine.json")
     subprocess.run(["hyperfine", "-N", "--warmup", "3", "--runs", str(runs), "--export-json", report, *commands],
                    check=True, capture_output=True)
-    return [statistics.median(r["times"]) for r in json.load(open(report))["results"]]
+    results = json.load(open(report))["results"]
+    if cpu is not None:
+        cpu += [r["user"] + r["system"] for r in results]   # hyperfine reports their means
+    return [statistics.median(r["times"]) for r in results]
 
 
 def python_median(extract, path, runs):
@@ -175,6 +180,7 @@ def python_median(extract, path, runs):
 def speed(corpus, binary, found, runs, directory):
     """pages/s per extractor per producer on the 75-page files, and a cold start."""
     table = {name: {} for name, _, _ in found}
+    cpu_table = {}
     for producer in PRODUCERS:
         path = long_pdf(corpus, producer, directory)
         pages = page_count(path)
@@ -183,15 +189,18 @@ def speed(corpus, binary, found, runs, directory):
         for name, _ in cli:
             commands.append(f"{binary} extract {path} -o {directory}/out.txt" if name.startswith("bulletin-pdf")
                             else f"pdftotext -enc UTF-8 {path} /dev/null")
-        for (name, _), median in zip(cli, hyperfine_median(commands, runs, directory)):
+        cpu = []
+        for (name, _), median in zip(cli, hyperfine_median(commands, runs, directory, cpu)):
             table[name][producer] = pages / median
+        for (name, _), seconds in zip(cli, cpu):
+            cpu_table.setdefault(name, {})[producer] = pages / seconds
         for name, extract, kind in found:
             if kind == "python":
                 table[name][producer] = pages / python_median(extract, path, runs)
     small = sorted(os.path.join(corpus, "pdf", "cairo", f) for f in os.listdir(os.path.join(corpus, "pdf", "cairo")))[0]
     cold = hyperfine_median([f"{binary} extract {small} -o {directory}/out.txt",
                              f"pdftotext -enc UTF-8 {small} /dev/null"], runs, directory)
-    return table, cold, page_count(small)
+    return table, cpu_table, cold, page_count(small)
 
 
 # ---- report -----------------------------------------------------------------------------------
@@ -222,10 +231,10 @@ def main():
     print("extractors:", ", ".join(name for name, _, _ in found))
 
     scores = {name: score_all(args.corpus, score, name, extract) for name, extract, _ in found}
-    speeds, cold, cold_pages = ({}, None, 0)
+    speeds, cpu_speeds, cold, cold_pages = ({}, {}, None, 0)
     with tempfile.TemporaryDirectory() as directory:
         if not args.no_speed and shutil.which("hyperfine") and shutil.which("qpdf"):
-            speeds, cold, cold_pages = speed(args.corpus, binary, found, args.runs, directory)
+            speeds, cpu_speeds, cold, cold_pages = speed(args.corpus, binary, found, args.runs, directory)
 
     def mean(name, key):
         return statistics.mean(row[key] for row in scores[name].values())
@@ -246,9 +255,19 @@ def main():
     ours_name = found[0][0]
     print("\nbulletin-pdf extract per producer (targets: CER <= 0.10%, body 0.00%, P/R >= 0.95, no leaks, "
           "no CJK gaps):\n")
-    print("| producer | CER | CER body | P / R | leaks/page | CJK gaps/doc | pages/s | x pdftotext |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| producer | CER | CER body | P / R | leaks/page | CJK gaps/doc | pages/s | x pdftotext "
+          "| pages per CPU-s | x pdftotext (CPU) |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     pdftotext_name = next((name for name, _, _ in found if name.startswith("pdftotext")), None)
+
+    def cpu_cell(name, producer):
+        rate = cpu_speeds.get(name, {}).get(producer)
+        return f"{rate:.0f}" if rate else "–"
+
+    def cpu_ratio(producer):
+        ours_rate = cpu_speeds.get(ours_name, {}).get(producer)
+        base = cpu_speeds.get(pdftotext_name, {}).get(producer)
+        return f"{ours_rate / base:.2f}" if ours_rate and base else "–"
     for producer, row in scores[ours_name].items():
         rate = speeds.get(ours_name, {}).get(producer)
         base = speeds.get(pdftotext_name, {}).get(producer) if pdftotext_name else None
@@ -257,7 +276,7 @@ def main():
         print(f"| {producer} | {percent(row['cer'])} | {percent(row['cer_body'])} "
               f"| {row['p_blank']:.2f} / {row['r_blank']:.2f} | {row['leaks_per_page']:.2f} | {row['cjk_gaps']:.1f} "
               f"| {f'{rate:.0f}' if rate else '–'} | {f'{rate / base:.2f}' if rate and base else '–'} "
-              f"| {'' if ok else 'MISSES TARGET'}")
+              f"| {cpu_cell(ours_name, producer)} | {cpu_ratio(producer)} | {'' if ok else 'MISSES TARGET'}")
     if cold:
         print(f"\ncold start, {cold_pages}-page Cairo file: bulletin-pdf {cold[0] * 1000:.1f} ms, "
               f"pdftotext {cold[1] * 1000:.1f} ms (medians)")

@@ -17,7 +17,6 @@ import BulletinPDFReader
 struct ParagraphBuilder {
     let metrics: PageMetrics
     let rules: [Int: [PDFRule]]
-    let fonts: [FontInfo]
 
     /// Tolerance (em) for two starts to count as the same edge: half an em covers an opening
     /// mark's blank half pushed into the margin or not.

@@ -80,9 +80,8 @@ public enum BlockClassifier {
             let p = result[i].paragraph
             let text = BulletinPatterns.trimmed(p.text)
             let allEmphasis = !result[i].emphasis.isEmpty && result[i].emphasis.allSatisfy { $0 }
-            let baseFont = dominantFont(p)
-            let otherFace = baseFont != nil && baseFont != bodyFont && !fonts[baseFont!].isHeavyFace
-                && !fonts[baseFont!].isBold
+            // Set in a face of its own that is not an emphasis face (楷体 notes and level-2 heads).
+            let otherFace = dominantFont(p).map { $0 != bodyFont && !fonts[$0].isHeavyFace && !fonts[$0].isBold } ?? false
             let bodySized = abs(p.size - body) <= 0.1 * body
             if BulletinPatterns.column(text) != nil && p.lines.count == 1 {
                 result[i].role = .column

@@ -5,6 +5,8 @@ import Dispatch
 /// content (`BulletinPDFReader.PageContent`: positioned glyphs and rules).
 ///
 /// Steps, in the order `Extractor.extract` runs them:
+/// 0. orientation — a page whose text runs down, up or upside down is turned upright
+///    (`PageOrientation`);
 /// 1. lines — glyphs grouped by baseline, ordered by x, fake bold counted once, spaces kept or
 ///    inferred (`LineBuilder`);
 /// 2. furniture — page numbers, running heads, /Artifact content flagged (`FurnitureFilter`);

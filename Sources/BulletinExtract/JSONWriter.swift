@@ -7,6 +7,10 @@ import BulletinPDFReader
 /// bulletin — the issue recovered from them, in the issue JSON format (`IssueEncoder`), so that
 /// `bulletin-pdf render` accepts it once cut out (`--format issue` writes it alone).
 ///
+/// Coordinates are the reader's page space (points, y down) — turned, for a page whose text runs
+/// down, up or upside down, so that its text runs left to right (`PageOrientation`); `width` and
+/// `height` are then the turned page's.
+///
 /// Layout: one object per document; each line, paragraph and warning on one line of the output
 /// so that diffs stay readable; numbers rounded to 0.01 pt.
 public enum JSONWriter {

@@ -8,7 +8,8 @@ extension Extractor {
         var fonts: PageFonts
         var warnings: [PDFWarning]
 
-        init(_ content: PageContent) {
+        init(_ original: PageContent) {
+            let content = PageOrientation.detect(original.glyphs).turn(original)
             var fonts = PageFonts()
             let lines = LineBuilder.lines(of: content, fonts: &fonts)
             // Only horizontal rules matter for reading (masthead and 版记 rules, separators).

@@ -12,7 +12,7 @@ final class ExtractCommandTests: XCTestCase {
     static let directory: String = {
         let directory = Repository.temporaryDirectory()
         for sample in SampleFixtures.all {
-            FileManager.default.createFile(atPath: "\(directory)/\(sample.name).pdf", contents: Data(sample.pdf))
+            _ = FileManager.default.createFile(atPath: "\(directory)/\(sample.name).pdf", contents: Data(sample.pdf))
         }
         return directory
     }()

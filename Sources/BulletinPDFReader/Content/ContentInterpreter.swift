@@ -426,23 +426,23 @@ final class ContentInterpreter {
         if entry.isArtifact { artifactDepth -= 1 }
         guard let actualText = entry.actualText else { return }
         actualTextDepth -= 1
-        let covered = glyphs[entry.firstGlyph...]
-        guard let first = covered.first else {
+        guard entry.firstGlyph < glyphs.count else {
             // Replacement text for something that drew no glyph (an image, a path, a hyphenation
             // point): placed at the current text position so its text is not lost.
             if !actualText.isEmpty { appendActualTextWithoutGlyphs(actualText) }
             return
         }
-        var left = first.x, right = first.x + first.width
-        for glyph in covered {
-            left = min(left, glyph.x)
-            right = max(right, glyph.x + glyph.width)
+        // Indices only: holding a slice of `glyphs` while shrinking it would copy the whole array.
+        var replacement = glyphs[entry.firstGlyph]
+        var left = replacement.x, right = replacement.x + replacement.width
+        for index in entry.firstGlyph..<glyphs.count {
+            left = min(left, glyphs[index].x)
+            right = max(right, glyphs[index].x + glyphs[index].width)
         }
-        var replacement = first
         replacement.text = actualText
         replacement.x = left
         replacement.width = right - left
-        glyphs.removeSubrange(entry.firstGlyph...)
+        glyphs.removeLast(glyphs.count - entry.firstGlyph)
         glyphs.append(replacement)
     }
 

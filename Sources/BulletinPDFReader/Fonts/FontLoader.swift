@@ -2,6 +2,7 @@
 /// it could not use as warnings on the font (`font F1 (Name)`).
 struct FontLoader {
     let store: ObjectStore
+    var glyphNames = GlyphNameMemo()
 
     func load(_ dictionary: PDFDictionary, resourceName: String) -> PDFFont {
         let subtype = store.name(dictionary["Subtype"]) ?? "Type1"
@@ -110,7 +111,7 @@ struct FontLoader {
         var text = [String?](repeating: nil, count: 256)
         for code in 0..<256 {
             if let glyph = differences[code] {
-                text[code] = GlyphNames.unicode(glyph)
+                text[code] = glyphNames.unicode(glyph)
             } else if !isType3 || dictionary["Encoding"] == nil, let value = base?[code], value != 0,
                       let scalar = Unicode.Scalar(UInt32(value)) {
                 text[code] = String(Character(scalar))

@@ -101,6 +101,10 @@ enum PDFObject: Sendable {
 /// hashing every key of every dictionary parsed — the reader's main cost on files with many fonts.
 struct PDFDictionary: Sendable {
     private(set) var pairs: [(key: String, value: PDFObject)]
+    /// Key → position of its last occurrence, only for large dictionaries (a page's /Font resources
+    /// with a hundred fonts, looked up at every `Tf`).
+    private var index: [String: Int]?
+    static let indexThreshold = 16
 
     init() {
         pairs = []
@@ -108,24 +112,36 @@ struct PDFDictionary: Sendable {
 
     init(pairs: [(key: String, value: PDFObject)]) {
         self.pairs = pairs
+        buildIndex()
     }
 
     init(_ entries: [String: PDFObject]) {
         pairs = entries.map { ($0.key, $0.value) }
+        buildIndex()
+    }
+
+    private mutating func buildIndex() {
+        guard pairs.count > PDFDictionary.indexThreshold else { index = nil; return }
+        var built: [String: Int] = [:]
+        built.reserveCapacity(pairs.count)
+        for (position, pair) in pairs.enumerated() { built[pair.key] = position }
+        index = built
     }
 
     subscript(key: String) -> PDFObject? {
         get {
-            var index = pairs.count - 1
-            while index >= 0 {
-                if pairs[index].key == key { return pairs[index].value }
-                index -= 1
+            if let index { return index[key].map { pairs[$0].value } }
+            var position = pairs.count - 1
+            while position >= 0 {
+                if pairs[position].key == key { return pairs[position].value }
+                position -= 1
             }
             return nil
         }
         set {
             pairs.removeAll { $0.key == key }
             if let newValue { pairs.append((key, newValue)) }
+            buildIndex()
         }
     }
 
@@ -139,6 +155,7 @@ struct PDFDictionary: Sendable {
     /// Adds `other`'s keys that this dictionary lacks (this one's values win).
     mutating func addMissing(from other: PDFDictionary) {
         for (key, value) in other.pairs where self[key] == nil { pairs.append((key, value)) }
+        buildIndex()
     }
 
     /// `/Type` (or another name-valued key) as a Swift string.

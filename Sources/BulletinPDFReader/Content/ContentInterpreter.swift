@@ -30,6 +30,9 @@ final class ContentInterpreter {
     private var actualTextDepth = 0
 
     private var path = PathBuilder()
+    /// `Tf` names already resolved in the current resources (producers that switch fonts at every
+    /// glyph make this lookup hot). Saved and cleared around forms, which have their own resources.
+    private var fontsByName: [String: PDFFont?] = [:]
     /// Form XObjects being run (to stop cycles) and their nesting depth.
     private var formStack: [ObjectID] = []
     static let maximumFormDepth = 16
@@ -192,7 +195,12 @@ final class ContentInterpreter {
         case ContentInterpreter.code("Tf"):
             state.fontSize = operands.number(n - 1)
             if let name = operands.name(n - 2) {
-                state.font = fonts.font(named: name, resources: resources, store: store)
+                if let known = fontsByName[name] {
+                    state.font = known
+                } else {
+                    state.font = fonts.font(named: name, resources: resources, store: store)
+                    fontsByName[name] = state.font
+                }
                 if state.font == nil { warn("font \(name)", "not found in the page resources; its text is skipped") }
             }
         // Graphics state (§8.4.4)
@@ -426,23 +434,23 @@ final class ContentInterpreter {
         if entry.isArtifact { artifactDepth -= 1 }
         guard let actualText = entry.actualText else { return }
         actualTextDepth -= 1
-        let covered = glyphs[entry.firstGlyph...]
-        guard let first = covered.first else {
+        guard entry.firstGlyph < glyphs.count else {
             // Replacement text for something that drew no glyph (an image, a path, a hyphenation
             // point): placed at the current text position so its text is not lost.
             if !actualText.isEmpty { appendActualTextWithoutGlyphs(actualText) }
             return
         }
-        var left = first.x, right = first.x + first.width
-        for glyph in covered {
-            left = min(left, glyph.x)
-            right = max(right, glyph.x + glyph.width)
+        // Indices only: holding a slice of `glyphs` while shrinking it would copy the whole array.
+        var replacement = glyphs[entry.firstGlyph]
+        var left = replacement.x, right = replacement.x + replacement.width
+        for index in entry.firstGlyph..<glyphs.count {
+            left = min(left, glyphs[index].x)
+            right = max(right, glyphs[index].x + glyphs[index].width)
         }
-        var replacement = first
         replacement.text = actualText
         replacement.x = left
         replacement.width = right - left
-        glyphs.removeSubrange(entry.firstGlyph...)
+        glyphs.removeLast(glyphs.count - entry.firstGlyph)
         glyphs.append(replacement)
     }
 
@@ -508,7 +516,10 @@ final class ContentInterpreter {
             state.ctm = matrix.concatenating(state.ctm)
         }
         formStack.append(id ?? ObjectID(number: -1, generation: 0))
+        let outerFonts = fontsByName
+        fontsByName = [:]
         run(content, resources: formResources)
+        fontsByName = outerFonts
         formStack.removeLast()
         state = saved.0
         if stateStack.count > saved.1 { stateStack.removeSubrange(saved.1...) }

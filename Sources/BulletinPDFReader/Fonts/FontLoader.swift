@@ -2,6 +2,7 @@
 /// it could not use as warnings on the font (`font F1 (Name)`).
 struct FontLoader {
     let store: ObjectStore
+    var glyphNames = GlyphNameMemo()
 
     func load(_ dictionary: PDFDictionary, resourceName: String) -> PDFFont {
         let subtype = store.name(dictionary["Subtype"]) ?? "Type1"
@@ -107,15 +108,11 @@ struct FontLoader {
             // without the font program, so StandardEncoding is the best guess there too.
             base = subtype == "TrueType" && !symbolic ? BaseEncodingTables.winAnsi : BaseEncodingTables.standard
         }
-        var text = [String?](repeating: nil, count: 256)
-        for code in 0..<256 {
-            if let glyph = differences[code] {
-                text[code] = GlyphNames.unicode(glyph)
-            } else if !isType3 || dictionary["Encoding"] == nil, let value = base?[code], value != 0,
-                      let scalar = Unicode.Scalar(UInt32(value)) {
-                text[code] = String(Character(scalar))
-            }
-        }
+        // Text per code is worked out when a code is first shown (fonts often show a handful of
+        // their 256 codes; Chromium writes one Type 3 font per few glyphs).
+        let encoding = SimpleEncoding(differences: differences,
+                                      base: !isType3 || dictionary["Encoding"] == nil ? base : nil,
+                                      glyphNames: glyphNames)
 
         // Widths (§9.6.2.1): /FirstChar + /Widths; /MissingWidth for the rest.
         let firstChar = store.integer(dictionary["FirstChar"]) ?? 0
@@ -137,7 +134,7 @@ struct FontLoader {
 
         let toUnicode = toUnicode(dictionary["ToUnicode"], resourceName: resourceName, fontName: baseName)
         return PDFFont(name: baseName, isBold: style.bold, isItalic: style.italic, isComposite: false, isVertical: false,
-                       fontMatrix: fontMatrix, encodingCMap: nil, predefined: nil, toUnicode: toUnicode, simpleText: text,
+                       fontMatrix: fontMatrix, encodingCMap: nil, predefined: nil, toUnicode: toUnicode, simpleEncoding: encoding,
                        simpleWidths: widths, cidWidths: [:], cidWidthRanges: [], defaultWidth: fallback, embeddedText: [:])
     }
 
@@ -224,7 +221,7 @@ struct FontLoader {
         }
         return PDFFont(name: baseName, isBold: style.bold, isItalic: style.italic, isComposite: true, isVertical: vertical,
                        fontMatrix: Matrix(a: 0.001, b: 0, c: 0, d: 0.001, e: 0, f: 0), encodingCMap: embedded,
-                       predefined: predefined, toUnicode: toUnicode, simpleText: [], simpleWidths: [],
+                       predefined: predefined, toUnicode: toUnicode, simpleEncoding: nil, simpleWidths: [],
                        cidWidths: singles, cidWidthRanges: ranges, defaultWidth: defaultWidth, embeddedText: embeddedText)
     }
 }

@@ -2,24 +2,69 @@
 /// after the first period (`a.sc` → `a`), split ligature names at underscores (`f_i` → "fi"), then
 /// each component through the AGL, `uniXXXX[XXXX…]` (groups of four hex digits) or `uXXXX[XX]`.
 enum GlyphNames {
-    private static let list: [String: String] = {
-        var table: [String: String] = [:]
-        table.reserveCapacity(4400)
-        for line in AdobeGlyphListData.text.split(separator: "\n") {
-            let parts = line.split(separator: " ")
-            guard parts.count >= 2 else { continue }
-            var text = ""
-            for hex in parts.dropFirst() {
-                if let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) { text.unicodeScalars.append(scalar) }
-            }
-            table[String(parts[0])] = text
+    /// Byte offsets of the lines of the (name-sorted) glyph list text, found once; lookups then
+    /// binary-search the text itself. Parsing all 4281 entries into a dictionary instead costs
+    /// milliseconds at the first simple font — most of a small file's cold start.
+    private static let lineStarts: [Int] = {
+        var starts = [0]
+        var text = AdobeGlyphListData.text
+        text.withUTF8 { bytes in
+            for (index, byte) in bytes.enumerated() where byte == 0x0A && index + 1 < bytes.count { starts.append(index + 1) }
         }
-        return table
+        return starts
     }()
+
+    private static func lookup(_ name: String) -> String? {
+        var key = name
+        var text = AdobeGlyphListData.text
+        let starts = lineStarts
+        return key.withUTF8 { key -> String? in
+            text.withUTF8 { bytes -> String? in
+                var low = 0, high = starts.count - 1
+                while low <= high {
+                    let middle = (low + high) / 2
+                    var position = starts[middle]
+                    // Compare the line's name (up to the space) with the key, byte by byte.
+                    var index = 0
+                    var order = 0
+                    while true {
+                        let lineByte: UInt8 = position < bytes.count && bytes[position] != 0x20 ? bytes[position] : 0
+                        let keyByte: UInt8 = index < key.count ? key[index] : 0
+                        if lineByte != keyByte { order = lineByte < keyByte ? -1 : 1; break }
+                        if lineByte == 0 { break }
+                        position += 1
+                        index += 1
+                    }
+                    if order < 0 { low = middle + 1; continue }
+                    if order > 0 { high = middle - 1; continue }
+                    // Found: hex code points follow the space, to the end of the line.
+                    var result = ""
+                    var value: UInt32 = 0
+                    var digits = 0
+                    position += 1
+                    while position <= bytes.count {
+                        let byte: UInt8 = position < bytes.count ? bytes[position] : 0x0A
+                        if byte == 0x20 || byte == 0x0A {
+                            if digits > 0, let scalar = Unicode.Scalar(value) { result.unicodeScalars.append(scalar) }
+                            value = 0
+                            digits = 0
+                            if byte == 0x0A { break }
+                        } else if let digit = Scanner.hexValue(byte) {
+                            value = value << 4 | UInt32(digit)
+                            digits += 1
+                        }
+                        position += 1
+                    }
+                    return result
+                }
+                return nil
+            }
+        }
+    }
 
     /// The Unicode text for `name`, or nil when the name says nothing (`g123`, `.notdef`, unknown).
     static func unicode(_ name: String) -> String? {
-        if let text = list[name] { return text }
+        if let text = lookup(name) { return text }
         var base = Substring(name)
         if let period = base.firstIndex(of: ".") { base = base[..<period] }
         if base.isEmpty { return nil }
@@ -35,7 +80,7 @@ enum GlyphNames {
     }
 
     private static func component(_ name: String) -> String? {
-        if let text = list[name] { return text }
+        if let text = lookup(name) { return text }
         let utf8 = Array(name.utf8)
         if utf8.count >= 7, name.hasPrefix("uni"), (utf8.count - 3) % 4 == 0 {
             var text = ""

@@ -27,7 +27,7 @@ final class PDFFont {
     let predefined: PredefinedCMap?
     let toUnicode: [UInt32: String]
     /// Simple fonts: code → text from the encoding (used when ToUnicode has no entry).
-    let simpleText: [String?]
+    let simpleEncoding: SimpleEncoding?
     /// Simple fonts: code → width (already in text space units).
     let simpleWidths: [Double]
     /// Composite fonts: CID → width in text space units, with /DW for the rest.
@@ -45,7 +45,7 @@ final class PDFFont {
     var unmappedCodes = 0
 
     init(name: String, isBold: Bool, isItalic: Bool, isComposite: Bool, isVertical: Bool, fontMatrix: Matrix,
-         encodingCMap: CMap?, predefined: PredefinedCMap?, toUnicode: [UInt32: String], simpleText: [String?],
+         encodingCMap: CMap?, predefined: PredefinedCMap?, toUnicode: [UInt32: String], simpleEncoding: SimpleEncoding?,
          simpleWidths: [Double], cidWidths: [UInt32: Double], cidWidthRanges: [(low: UInt32, high: UInt32, width: Double)],
          defaultWidth: Double, embeddedText: [UInt32: String]) {
         self.name = name
@@ -57,7 +57,7 @@ final class PDFFont {
         self.encodingCMap = encodingCMap
         self.predefined = predefined
         self.toUnicode = toUnicode
-        self.simpleText = simpleText
+        self.simpleEncoding = simpleEncoding
         self.simpleWidths = simpleWidths
         self.cidWidths = cidWidths
         self.cidWidthRanges = cidWidthRanges
@@ -110,7 +110,7 @@ final class PDFFont {
 
     private func simpleGlyph(_ code: UInt32) -> Glyph {
         let index = Int(code & 0xFF)
-        let text = toUnicode[code].flatMap(PDFFont.usable) ?? simpleText[index] ?? ""
+        let text = toUnicode[code].flatMap(PDFFont.usable) ?? simpleEncoding?.text(index) ?? ""
         return Glyph(text: text, width: simpleWidths[index])
     }
 
@@ -142,5 +142,18 @@ final class PDFFont {
         if text.isEmpty { return nil }
         for scalar in text.unicodeScalars where scalar.value >= 0x20 && scalar.value != 0xFFFD { return text }
         return nil
+    }
+}
+
+/// A simple font's encoding (§9.6.5): /Differences glyph names over a base table.
+struct SimpleEncoding {
+    var differences: [Int: String]
+    var base: [UInt16]?
+    let glyphNames: GlyphNameMemo
+
+    func text(_ code: Int) -> String? {
+        if let glyph = differences[code] { return glyphNames.unicode(glyph) }
+        guard let value = base?[code], value != 0, let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
+        return String(Character(scalar))
     }
 }

@@ -223,14 +223,12 @@ final class StandardSecurityHandler: Decryptor {
         case .string(let bytes): return .string(decrypt(bytes, id: id, method: stringMethod))
         case .array(let items): return .array(items.map { decryptStrings(in: $0, id: id) })
         case .dictionary(let dictionary):
-            var copy = dictionary
-            for (key, value) in dictionary.entries {
-                switch value {
-                case .string, .array, .dictionary: copy[key] = decryptStrings(in: value, id: id)
-                default: break
+            return .dictionary(PDFDictionary(pairs: dictionary.pairs.map { pair in
+                switch pair.value {
+                case .string, .array, .dictionary: return (pair.key, decryptStrings(in: pair.value, id: id))
+                default: return pair
                 }
-            }
-            return .dictionary(copy)
+            }))
         default: return object
         }
     }

@@ -23,7 +23,7 @@ struct CrossReference {
     }
 
     mutating func merge(olderTrailer: PDFDictionary) {
-        trailer.entries.merge(olderTrailer.entries) { newer, _ in newer }
+        trailer.addMissing(from: olderTrailer)
     }
 }
 
@@ -241,7 +241,9 @@ struct CrossReferenceRebuilder {
             if byte == 0x74, index + 7 <= count, bytes[index..<(index + 7)].elementsEqual("trailer".utf8) {
                 var parser = ObjectParser(bytes, at: index + 7)
                 if let trailer = try? parser.parseObject().dictionary {
-                    result.trailer.entries.merge(trailer.entries) { _, later in later }
+                    var later = trailer
+                    later.addMissing(from: result.trailer)
+                    result.trailer = later
                 }
             }
             index += 1

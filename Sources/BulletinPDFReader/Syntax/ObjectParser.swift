@@ -109,7 +109,7 @@ struct ObjectParser {
         }
         let start = scanner.position
         scanner.position += 2
-        var entries: [String: PDFObject] = [:]
+        var pairs: [(key: String, value: PDFObject)] = []
         while true {
             scanner.skipWhitespace()
             guard let byte = scanner.peek() else {
@@ -132,13 +132,13 @@ struct ObjectParser {
             let key = scanner.readName()
             scanner.skipWhitespace()
             if scanner.peek() == 0x3E {  // `/Key >>`: a key without value
-                entries[key] = .null
+                pairs.append((key, .null))
                 continue
             }
             let value = try parseObject(depth: depth + 1)
-            entries[key] = value
+            pairs.append((key, value))
         }
-        return PDFDictionary(entries)
+        return PDFDictionary(pairs: pairs)
     }
 
     /// Reads `N G obj` at the position; returns the ID, or nil (position unchanged) when absent.

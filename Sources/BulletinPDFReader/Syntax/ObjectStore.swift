@@ -122,7 +122,7 @@ final class ObjectStore {
             if case .inObjectStream = old { return old }
             return scanned
         }
-        crossReference.trailer.entries.merge(scanned.trailer.entries) { old, _ in old }
+        crossReference.trailer.addMissing(from: scanned.trailer)
         cache.removeAll()
         completeScannedTable()
         return true

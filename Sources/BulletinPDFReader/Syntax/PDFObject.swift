@@ -96,21 +96,70 @@ enum PDFObject: Sendable {
     }
 }
 
-/// A PDF dictionary: name keys (without the slash) to objects.
+/// A PDF dictionary: name keys (without the slash) to objects. Stored as a list of pairs searched
+/// from the end (a repeated key: the last one wins): PDF dictionaries are small, and this avoids
+/// hashing every key of every dictionary parsed — the reader's main cost on files with many fonts.
 struct PDFDictionary: Sendable {
-    var entries: [String: PDFObject]
+    private(set) var pairs: [(key: String, value: PDFObject)]
+    /// Key → position of its last occurrence, only for large dictionaries (a page's /Font resources
+    /// with a hundred fonts, looked up at every `Tf`).
+    private var index: [String: Int]?
+    static let indexThreshold = 16
 
-    init(_ entries: [String: PDFObject] = [:]) {
-        self.entries = entries
+    init() {
+        pairs = []
+    }
+
+    init(pairs: [(key: String, value: PDFObject)]) {
+        self.pairs = pairs
+        buildIndex()
+    }
+
+    init(_ entries: [String: PDFObject]) {
+        pairs = entries.map { ($0.key, $0.value) }
+        buildIndex()
+    }
+
+    private mutating func buildIndex() {
+        guard pairs.count > PDFDictionary.indexThreshold else { index = nil; return }
+        var built: [String: Int] = [:]
+        built.reserveCapacity(pairs.count)
+        for (position, pair) in pairs.enumerated() { built[pair.key] = position }
+        index = built
     }
 
     subscript(key: String) -> PDFObject? {
-        get { entries[key] }
-        set { entries[key] = newValue }
+        get {
+            if let index { return index[key].map { pairs[$0].value } }
+            var position = pairs.count - 1
+            while position >= 0 {
+                if pairs[position].key == key { return pairs[position].value }
+                position -= 1
+            }
+            return nil
+        }
+        set {
+            pairs.removeAll { $0.key == key }
+            if let newValue { pairs.append((key, newValue)) }
+            buildIndex()
+        }
+    }
+
+    /// Keys and values, each key once (the last occurrence).
+    var entries: [String: PDFObject] {
+        var result: [String: PDFObject] = [:]
+        for (key, value) in pairs { result[key] = value }
+        return result
+    }
+
+    /// Adds `other`'s keys that this dictionary lacks (this one's values win).
+    mutating func addMissing(from other: PDFDictionary) {
+        for (key, value) in other.pairs where self[key] == nil { pairs.append((key, value)) }
+        buildIndex()
     }
 
     /// `/Type` (or another name-valued key) as a Swift string.
-    func name(_ key: String) -> String? { entries[key]?.name }
+    func name(_ key: String) -> String? { self[key]?.name }
 }
 
 /// A stream object: its dictionary and where its raw (still encoded, maybe encrypted) data lies in

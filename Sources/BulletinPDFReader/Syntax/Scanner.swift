@@ -22,17 +22,27 @@ struct Scanner {
 
     // MARK: Character classes
 
-    /// 0 regular, 1 white-space, 2 delimiter.
-    static let classes: [UInt8] = {
-        var table = [UInt8](repeating: 0, count: 256)
-        for byte: UInt8 in [0, 9, 10, 12, 13, 32] { table[Int(byte)] = 1 }
-        for byte in "()<>[]{}/%".utf8 { table[Int(byte)] = 2 }
-        return table
-    }()
+    /// White-space bytes 0, 9, 10, 12, 13, 32 and delimiters `( ) < > [ ] { } / %` as bit masks over
+    /// byte values 0–63 and 64–127 (bit tests, no table lookups through a lazily initialized global).
+    private static let whitespaceMask: UInt64 = 1 << 0 | 1 << 9 | 1 << 10 | 1 << 12 | 1 << 13 | 1 << 32
+    private static let delimiterMaskLow: UInt64 = 1 << 0x25 | 1 << 0x28 | 1 << 0x29 | 1 << 0x2F | 1 << 0x3C | 1 << 0x3E
+    private static let delimiterMaskHigh: UInt64 = 1 << (0x5B - 64) | 1 << (0x5D - 64) | 1 << (0x7B - 64) | 1 << (0x7D - 64)
 
-    @inline(__always) static func isWhitespace(_ byte: UInt8) -> Bool { classes[Int(byte)] == 1 }
-    @inline(__always) static func isDelimiter(_ byte: UInt8) -> Bool { classes[Int(byte)] == 2 }
-    @inline(__always) static func isRegular(_ byte: UInt8) -> Bool { classes[Int(byte)] == 0 }
+    @inline(__always) static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte < 64 && (whitespaceMask >> UInt64(byte)) & 1 != 0
+    }
+
+    @inline(__always) static func isDelimiter(_ byte: UInt8) -> Bool {
+        if byte < 64 { return (delimiterMaskLow >> UInt64(byte)) & 1 != 0 }
+        if byte < 128 { return (delimiterMaskHigh >> UInt64(byte - 64)) & 1 != 0 }
+        return false
+    }
+
+    @inline(__always) static func isRegular(_ byte: UInt8) -> Bool {
+        if byte < 64 { return ((whitespaceMask | delimiterMaskLow) >> UInt64(byte)) & 1 == 0 }
+        if byte < 128 { return (delimiterMaskHigh >> UInt64(byte - 64)) & 1 == 0 }
+        return true
+    }
 
     @inline(__always) static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
@@ -49,7 +59,7 @@ struct Scanner {
     @inline(__always) mutating func skipWhitespace() {
         while position < bytes.count {
             let byte = bytes[position]
-            if Scanner.classes[Int(byte)] == 1 {
+            if Scanner.isWhitespace(byte) {
                 position += 1
             } else if byte == 0x25 {  // %
                 while position < bytes.count, bytes[position] != 0x0A, bytes[position] != 0x0D { position += 1 }
@@ -162,9 +172,16 @@ struct Scanner {
         position += 1  // '/'
         let start = position
         var hasEscape = false
+        var ascii = true
         while position < bytes.count, Scanner.isRegular(bytes[position]) {
-            if bytes[position] == 0x23 { hasEscape = true }
+            let byte = bytes[position]
+            if byte == 0x23 { hasEscape = true }
+            if byte >= 0x80 { ascii = false }
             position += 1
+        }
+        if !hasEscape && ascii {
+            // The common case: build the string straight from the buffer, no intermediate array.
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         }
         var raw = Array(bytes[start..<position])
         if hasEscape {

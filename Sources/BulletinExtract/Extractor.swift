@@ -18,7 +18,7 @@ public enum Extractor {
     /// Extracts pages already read.
     public static func extract(_ pages: [PageContent], options: ExtractOptions = ExtractOptions()) -> Extraction {
         var builder = DocumentBuilder()
-        for page in pages { builder.add(PageLines(page)) }
+        for page in pages { builder.add(PageLines(page, options: options)) }
         return builder.finish(options: options)
     }
 
@@ -36,7 +36,7 @@ public enum Extractor {
         let indices = selected + context
         let slots = Slots<PageLines>(count: indices.count)
         DispatchQueue.concurrentPerform(iterations: indices.count) { k in
-            slots.store(PageLines(document.page(indices[k])), at: k)
+            slots.store(PageLines(document.page(indices[k]), options: options), at: k)
         }
         var builder = DocumentBuilder()
         for reduced in slots.values() { builder.add(reduced) }
@@ -66,8 +66,11 @@ public enum Extractor {
 public struct ExtractOptions: Sendable, Equatable {
     /// Keep page numbers, running heads and /Artifact content (as paragraphs of their own).
     public var keepFurniture: Bool
+    /// Record where each character's glyph starts (`TextLine.characters`).
+    public var characterPositions: Bool
 
-    public init(keepFurniture: Bool = false) {
+    public init(keepFurniture: Bool = false, characterPositions: Bool = false) {
         self.keepFurniture = keepFurniture
+        self.characterPositions = characterPositions
     }
 }

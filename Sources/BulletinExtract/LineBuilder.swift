@@ -38,7 +38,7 @@ enum LineBuilder {
         var isSingleScalar: Bool
     }
 
-    static func lines(of page: PageContent, fonts: inout PageFonts) -> [TextLine] {
+    static func lines(of page: PageContent, fonts: inout PageFonts, characterPositions: Bool = false) -> [TextLine] {
         var glyphs = prepare(page.glyphs, fonts: &fonts)
         guard !glyphs.isEmpty else { return [] }
         // Baseline order; drawing order breaks ties so that the result never depends on the sort.
@@ -52,7 +52,7 @@ enum LineBuilder {
             // Glyphs of one line share a baseline up to rounding and small raises; 0.3 of the
             // smaller size separates lines even at the tightest leading (solid-set, 1.0).
             if glyph.baseline - anchor > 0.3 * min(glyph.size, anchorSize) {
-                if let line = makeLine(&glyphs[groupStart..<index], page: page) { lines.append(line) }
+                if let line = makeLine(&glyphs[groupStart..<index], page: page, positions: characterPositions) { lines.append(line) }
                 groupStart = index
                 anchor = glyph.baseline
                 anchorSize = glyph.size
@@ -60,7 +60,7 @@ enum LineBuilder {
                 anchorSize = max(anchorSize, glyph.size)
             }
         }
-        if let line = makeLine(&glyphs[groupStart...], page: page) { lines.append(line) }
+        if let line = makeLine(&glyphs[groupStart...], page: page, positions: characterPositions) { lines.append(line) }
         return lines
     }
 
@@ -95,7 +95,7 @@ enum LineBuilder {
     }
 
     /// Builds one line from a baseline group (sorted here by x); nil when it holds only spaces.
-    private static func makeLine(_ group: inout ArraySlice<Glyph>, page: PageContent) -> TextLine? {
+    private static func makeLine(_ group: inout ArraySlice<Glyph>, page: PageContent, positions: Bool) -> TextLine? {
         group.sort { $0.x0 != $1.x0 ? $0.x0 < $1.x0 : $0.source < $1.source }
         let visible = removeOverprints(group, page: page)
         guard let head = visible.first(where: { !$0.isSpace }),
@@ -111,6 +111,7 @@ enum LineBuilder {
         var hasFieldGap = false
         var headSizeCount = 0, otherSize = 0.0, otherSizeCount = 0
         var characterCount = 0
+        var characters: [TextLine.Character] = []
         var allArtifacts = true
         var top = Double.infinity, bottom = -Double.infinity
         for glyph in visible {
@@ -153,6 +154,9 @@ enum LineBuilder {
                                 size: glyph.size, color: glyph.color, bold: glyph.bold, italic: glyph.italic)
             }
             characterCount += 1
+            if positions {
+                for scalar in glyphText.unicodeScalars { characters.append(TextLine.Character(scalar: scalar, x: glyph.x0)) }
+            }
             if !glyph.artifact { allArtifacts = false }
             // The dominant size: the head's, unless most glyphs have another one.
             if abs(glyph.size - head.size) < 0.05 {
@@ -180,7 +184,7 @@ enum LineBuilder {
                         top: top, bottom: bottom, baseline: head.baseline, size: size,
                         furniture: allArtifacts ? .artifact : nil, start: start, end: tail.x1, hasFieldGap: hasFieldGap,
                         first: head.first, last: tail.last, firstFont: Int(head.font), lastFont: Int(tail.font),
-                        singleFont: singleFont, characterCount: characterCount)
+                        singleFont: singleFont, characterCount: characterCount, characters: characters)
     }
 
     /// Fake bold: the same glyph drawn 2–4 times at (nearly) the same spot, offset by a fraction of

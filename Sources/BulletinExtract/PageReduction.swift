@@ -8,10 +8,10 @@ extension Extractor {
         var fonts: PageFonts
         var warnings: [PDFWarning]
 
-        init(_ original: PageContent) {
+        init(_ original: PageContent, options: ExtractOptions) {
             let content = PageOrientation.detect(original.glyphs).turn(original)
             var fonts = PageFonts()
-            let lines = LineBuilder.lines(of: content, fonts: &fonts)
+            let lines = LineBuilder.lines(of: content, fonts: &fonts, characterPositions: options.characterPositions)
             // Only horizontal rules matter for reading (masthead and 版记 rules, separators).
             let rules = content.rules.filter { abs($0.y1 - $0.y0) < 3 && abs($0.x1 - $0.x0) >= 3 }
             page = ExtractedPage(index: content.index, width: content.width, height: content.height, lines: lines,

@@ -43,6 +43,15 @@ public struct TextLine: Sendable, Equatable {
     public var size: Double
     /// Set when the line is page furniture.
     public var furniture: Furniture?
+    /// Each visible character and the left edge of its glyph, left to right — only when asked
+    /// for (`ExtractOptions.characterPositions`), e.g. to check a PDF's spacing.
+    public var characters: [Character] = []
+
+    /// A character and where its glyph starts.
+    public struct Character: Sendable, Equatable {
+        public var scalar: Unicode.Scalar
+        public var x: Double
+    }
 
     // Facts for paragraph building, computed once when the line is built.
 
@@ -63,6 +72,32 @@ public struct TextLine: Sendable, Equatable {
     var singleFont: Bool
     /// Number of visible characters (for dominant-size and statistics).
     var characterCount: Int
+
+    init(page: Int, spans: [TextSpan], text: String, x0: Double, x1: Double, top: Double, bottom: Double,
+         baseline: Double, size: Double, furniture: Furniture?, start: Double, end: Double, hasFieldGap: Bool,
+         first: Unicode.Scalar, last: Unicode.Scalar, firstFont: Int, lastFont: Int, singleFont: Bool,
+         characterCount: Int, characters: [Character] = []) {
+        self.page = page
+        self.spans = spans
+        self.text = text
+        self.x0 = x0
+        self.x1 = x1
+        self.top = top
+        self.bottom = bottom
+        self.baseline = baseline
+        self.size = size
+        self.furniture = furniture
+        self.start = start
+        self.end = end
+        self.hasFieldGap = hasFieldGap
+        self.first = first
+        self.last = last
+        self.firstFont = firstFont
+        self.lastFont = lastFont
+        self.singleFont = singleFont
+        self.characterCount = characterCount
+        self.characters = characters
+    }
 }
 
 /// A paragraph in reading order: one or more lines, possibly across a page break.

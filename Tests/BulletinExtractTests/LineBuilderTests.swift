@@ -100,3 +100,15 @@ final class LineBuilderTests: XCTestCase {
         XCTAssertEqual(lines(page).map(\.text), ["正文"])
     }
 }
+
+/// Character positions, for checking a PDF's spacing, on request only.
+final class CharacterPositionTests: XCTestCase {
+    func testPositionsAreTheGlyphsLeftEdgesAndOffByDefault() {
+        var page = SyntheticPage(0)
+        page.text("文明 ab", x: 80, baseline: 100, tracking: 2)
+        XCTAssertEqual(Extractor.extract([page.content]).pages[0].lines[0].characters, [])
+        let line = Extractor.extract([page.content], options: ExtractOptions(characterPositions: true)).pages[0].lines[0]
+        XCTAssertEqual(line.characters.map { String($0.scalar) }, ["文", "明", "a", "b"])
+        XCTAssertEqual(line.characters.map(\.x), [80, 98, 126, 136])   // the space glyph at 116 is not a character
+    }
+}

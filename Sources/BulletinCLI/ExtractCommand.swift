@@ -11,11 +11,11 @@ struct ExtractCommand: ParsableCommand {
         abstract: "Extract the text of PDFs as a reader reads it (paragraphs, no page furniture).",
         discussion: """
         Examples:
-          bulletin-pdf extract issue.pdf                       # text to standard output
+          bulletin-pdf extract issue.pdf              # text, to standard output
           bulletin-pdf extract issue.pdf --format markdown -o issue.md
-          bulletin-pdf extract issue.pdf --format issue -o issue.json   # render accepts it
+          bulletin-pdf extract a.pdf --format issue -o a.json   # render reads it
           cat issue.pdf | bulletin-pdf extract - --pages 2-3
-          bulletin-pdf extract archive/*.pdf -o out/           # out/<name>.txt for each
+          bulletin-pdf extract archive/*.pdf -o out/  # out/<name>.txt each
 
         Formats: text — paragraphs in reading order, one blank line between them, paragraphs \
         joined across page breaks, page numbers and running heads removed; markdown — the same \

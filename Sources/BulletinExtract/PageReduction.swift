@@ -18,6 +18,11 @@ extension Extractor {
                                  rules: rules)
             self.fonts = fonts
             warnings = content.warnings
+            if lines.isEmpty {
+                // Most often a scanned page: its text is an image, which this extractor does not read.
+                warnings.append(PDFWarning(page: content.index, feature: "text",
+                                           message: "the page shows no text (a scanned image or a blank page?)"))
+            }
         }
     }
 

@@ -90,3 +90,15 @@ final class PageSelectionFurnitureTests: XCTestCase {
         XCTAssertThrowsError(try PageSelection(parsing: "2,9").indices(pageCount: 5))
     }
 }
+
+/// A page without text says so.
+final class EmptyPageTests: XCTestCase {
+    func testAPageWithoutTextIsAWarning() {
+        var text = SyntheticPage(0)
+        BodyText.paragraph(30, on: &text, baseline: 100)
+        let extraction = Extractor.extract([text.content, SyntheticPage(1).content])
+        XCTAssertEqual(extraction.warnings.map(\.page), [1])
+        XCTAssertEqual(extraction.warnings.first?.feature, "text")
+        XCTAssertEqual(extraction.paragraphs.count, 1)
+    }
+}

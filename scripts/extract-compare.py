@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compares `bulletin-pdf extract` with the anchors installed here on the extraction corpus.
 
-    python3 scripts/extract-compare.py [--bin PATH] [--corpus DIR] [--runs N] [--no-speed]
+    python3 scripts/extract-compare.py [--bin PATH | --scratch-path DIR] [--corpus DIR] [--runs N] [--no-speed]
 
 A tool (it reads ../shared/extract-corpus; the test suite never does). Runs our extractor and every
 anchor that is installed — pdftotext (poppler-utils), PyMuPDF, pdfminer.six, pdfplumber (pip) — on
@@ -212,6 +212,7 @@ def percent(x):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bin", help="bulletin-pdf binary (default: the release build)")
+    parser.add_argument("--scratch-path", help="SwiftPM scratch path for the release build (default: .build)")
     parser.add_argument("--corpus", default=os.path.join(REPO, "..", "shared", "extract-corpus"))
     parser.add_argument("--runs", type=int, default=20, help="hyperfine runs per command")
     parser.add_argument("--no-speed", action="store_true", help="skip the speed measurements")
@@ -219,10 +220,11 @@ def main():
 
     binary = args.bin
     if not binary:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "bulletin-pdf"], cwd=REPO, check=True,
+        scratch = ["--scratch-path", args.scratch_path] if args.scratch_path else []
+        subprocess.run(["swift", "build", "-c", "release", "--product", "bulletin-pdf", *scratch], cwd=REPO, check=True,
                        stdout=subprocess.DEVNULL)
-        bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=REPO, check=True,
-                                  capture_output=True, text=True).stdout.strip()
+        bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path", *scratch], cwd=REPO,
+                                  check=True, capture_output=True, text=True).stdout.strip()
         binary = os.path.join(bin_path, "bulletin-pdf")
     if not available("rapidfuzz"):
         sys.exit("score.py needs rapidfuzz: pip install rapidfuzz")

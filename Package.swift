@@ -37,6 +37,9 @@ let package = Package(
         // HarfBuzz's subsetter (same Debian package as HarfBuzz): TrueType subsets for PDF embedding.
         .systemLibrary(name: "CHarfBuzzSubset", pkgConfig: "harfbuzz-subset",
                        providers: [.apt(["libharfbuzz-dev"])]),
+        // libcrypto (OpenSSL): MD5, SHA-2 and AES for decrypting PDFs (standard security handler).
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
 
         .target(name: "BulletinModel"),
         .target(name: "BulletinFonts", dependencies: ["CHarfBuzz", "CFreeType", "CFontconfig", "CHarfBuzzSubset"]),
@@ -45,7 +48,8 @@ let package = Package(
         .target(name: "BulletinDiff", dependencies: ["CCairo"]),
         .target(name: "BulletinCheck", dependencies: ["BulletinLayout"]),
         .target(name: "BulletinImport", dependencies: ["BulletinModel"]),
-        .target(name: "BulletinPDFReader", dependencies: ["CZlib"]),
+        .target(name: "BulletinPDFReader", dependencies: ["CZlib", "CCrypto"]),
+        .target(name: "BulletinExtract", dependencies: ["BulletinPDFReader", "BulletinModel"]),
         // Visual diffs of documents (issue 6): PDFs, issues, archives, PNGs and goldens → pages →
         // BulletinDiff; the C libraries only to report their versions in goldens manifests.
         .target(name: "BulletinVisualDiff", dependencies: ["BulletinDiff", "BulletinRender", "BulletinLayout",
@@ -54,6 +58,7 @@ let package = Package(
             name: "BulletinCLI",
             dependencies: [
                 "BulletinModel", "BulletinLayout", "BulletinRender", "BulletinFonts", "BulletinCheck", "BulletinImport",
+                "BulletinExtract", "BulletinPDFReader",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +76,10 @@ let package = Package(
         // SwiftPM build it before the tests.
         .testTarget(name: "CLITests", dependencies: ["BulletinCLI", "TestSupport"]),
         .testTarget(name: "BulletinVisualDiffTests", dependencies: ["BulletinVisualDiff", "TestSupport"]),
+        .testTarget(name: "BulletinExtractTests",
+                    dependencies: ["BulletinExtract", "BulletinPDFReader", "BulletinRender", "BulletinCLI", "TestSupport"]),
+        // Renders the samples in-process (BulletinRender) to read our own PDFs back.
+        .testTarget(name: "BulletinPDFReaderTests", dependencies: ["BulletinPDFReader", "BulletinRender", "TestSupport", "CZlib"]),
     ]
 )
 

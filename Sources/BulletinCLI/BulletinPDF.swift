@@ -13,8 +13,8 @@ struct BulletinPDF: ParsableCommand {
         3 output could not be written; 64 bad command-line usage. `diff` and `snapshot`: 0 same \
         (or recorded), 1 different, 2 error.
         """,
-        subcommands: [RenderCommand.self, CheckCommand.self, ImportCommand.self, SchemaCommand.self, BenchCommand.self,
-                      DiffCommand.self, SnapshotCommand.self, BenchDiffCommand.self]
+        subcommands: [RenderCommand.self, CheckCommand.self, ImportCommand.self, ExtractCommand.self, SchemaCommand.self,
+                      BenchCommand.self, DiffCommand.self, SnapshotCommand.self, BenchDiffCommand.self]
     )
 }
 

@@ -15,6 +15,10 @@ public struct PageContent: Sendable, Equatable {
     /// Glyphs in content-stream order (the order the producer drew them).
     public var glyphs: [PDFGlyph]
     /// Straight horizontal or vertical rules: stroked lines and filled rectangles thinner than 3 pt.
+    /// (Reader's reading: a stroked path contributes each axis-aligned straight segment, a stroked
+    /// rectangle its four sides; a filled axis-aligned rectangle counts when its short side is under
+    /// 3 pt and its long side more than twice the short one, so dots and squares are not rules.
+    /// Curved subpaths are ignored.)
     public var rules: [PDFRule]
     /// Problems met on this page (unsupported feature, broken ToUnicode …); the rest was still read.
     public var warnings: [PDFWarning]
@@ -42,6 +46,10 @@ public struct PDFGlyph: Sendable, Equatable {
     /// Advance width in page space (horizontal writing).
     public var width: Double
     /// Effective font size in page space: the text matrix and CTM applied (em height in points).
+    /// For Type 3 fonts the FontMatrix's vertical scale relative to the usual 1/1000 is applied, so a
+    /// Type 3 font drawn in a 1000-unit glyph space (Chromium/Skia) reports its size like any font.
+    /// An /ActualText span with no glyphs (replacement text for an image or path) is one glyph of
+    /// width 0 at the current text position.
     public var size: Double
     /// Font name with any subset prefix (`ABCDEF+`) removed, e.g. `FandolFang-Regular`.
     public var font: String

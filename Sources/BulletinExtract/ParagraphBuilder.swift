@@ -1,0 +1,221 @@
+import BulletinPDFReader
+
+/// Groups content lines (reading order, all pages) into paragraphs.
+///
+/// A line continues the paragraph above it only when everything says so:
+/// - same size, no rule between them, no field gap in either, no wider vertical gap than the
+///   paragraph's own leading (on one page);
+/// - the line above is full: it reaches the right edge of the text around it (a paragraph's last
+///   line usually ends short);
+/// - the line starts where the paragraph's lines start: at the paragraph's continuation edge, or,
+///   after the first line, back at the left margin from a first-line indent (~2 em, GB/T 9704
+///   §7.3.5), or at a hanging indent after a label and colon (`报：…` in the 版记);
+/// - no heading-like break: a short line all in another face after a sentence end (a column head
+///   `【…】` set flush left after a full body line).
+/// Across a page break the same tests run against the next page's margins, which joins a paragraph
+/// the page cut (its first line on the new page is not indented) and keeps a new one apart.
+struct ParagraphBuilder {
+    let metrics: PageMetrics
+    let rules: [Int: [PDFRule]]
+
+    /// Tolerance (em) for two starts to count as the same edge: half an em covers an opening
+    /// mark's blank half pushed into the margin or not.
+    static let sameEdge = 0.6
+    /// How far short of the right edge (em) a line may end and still be full, when the document
+    /// does not show its own (`PageMetrics.fullTolerance`): justified lines end on the edge;
+    /// hanging or compressed end punctuation moves it by half an em.
+    static let fullTolerance = 0.8
+
+    func paragraphs(_ lines: [TextLine]) -> [TextParagraph] {
+        let edges = Edges(lines, metrics: metrics)
+        var result: [TextParagraph] = []
+        var current: [TextLine] = []
+        for (index, line) in lines.enumerated() {
+            if let previous = current.last {
+                if continues(previous: previous, next: line, paragraph: current, edges: edges, index: index) {
+                    current.append(line)
+                    continue
+                }
+                result.append(Self.paragraph(current))
+                current = []
+            }
+            current = [line]
+        }
+        if !current.isEmpty { result.append(Self.paragraph(current)) }
+        return result
+    }
+
+    /// Whether `next` continues the paragraph whose lines are `paragraph` (last one `previous`).
+    private func continues(previous a: TextLine, next b: TextLine, paragraph: [TextLine],
+                           edges: Edges, index: Int) -> Bool {
+        if a.furniture != nil || b.furniture != nil || a.hasFieldGap || b.hasFieldGap { return false }
+        let em = max(a.size, b.size)
+        if abs(a.size - b.size) > 0.1 * em { return false }
+        if a.page == b.page {
+            let step = b.baseline - a.baseline
+            let pitch = metrics.pitch[PageMetrics.bucket(b.size)] ?? 1.5 * b.size
+            if step <= 0 || step > max(1.5 * pitch, pitch + 0.8 * em) { return false }
+            if ruleBetween(a, b) { return false }
+        }
+        // Display type (headlines, titles) set centred over several lines: each line is centred,
+        // none need be full.
+        if a.size > metrics.bodySize * 1.1, a.page == b.page, a.firstFont == b.firstFont, centered(a), centered(b) {
+            return true
+        }
+        // Full: the line reaches the right edge of the text around it.
+        let edge = edges.right[index - 1]
+        let slack = metrics.fullTolerance[PageMetrics.bucket(a.size)] ?? Self.fullTolerance
+        if a.end < edge - slack * em { return false }
+
+        // Starts, relative to the left edge of the text around each line (its own page, its own
+        // size): pages may mirror their margins, and inset blocks (the 版记) have their own edge.
+        let bLeft = edges.left[index]
+        let bStart = b.start - bLeft
+        let firstIndex = index - paragraph.count
+        let firstStart = paragraph[0].start - edges.left[firstIndex]
+        let tolerance = Self.sameEdge * em
+        var continues = false
+        if paragraph.count >= 2 {
+            // Continuation lines share one edge.
+            let edgeStart = paragraph[1].start - edges.left[firstIndex + 1]
+            continues = abs(bStart - edgeStart) <= tolerance
+        } else if abs(bStart - firstStart) > tolerance, let label = Self.labelWidth(a),
+                  bStart - firstStart > tolerance, bStart - firstStart <= label + tolerance {
+            // A hanging indent after `报：` and the like: continuation lines align after the colon.
+            continues = true
+        } else if abs(firstStart) <= tolerance {
+            // A first line at the edge: the next line continues at the edge (or, for display
+            // type as wide as the measure, centred).
+            continues = abs(bStart) <= tolerance || (b.size > metrics.bodySize * 1.1 && centered(b))
+        } else if bStart < firstStart - tolerance {
+            // Back to the edge after an indented first line.
+            continues = abs(bStart) <= tolerance
+        }
+        guard continues else { return false }
+        // Label-led items (`报：…`, `送：…`, `责编：…`) each start a paragraph, even flush under a full line.
+        if Self.labelWidth(b) != nil, Self.labelWidth(paragraph[0]) != nil, abs(bStart - firstStart) <= tolerance {
+            return false
+        }
+        // A short line all in another face after a sentence end is a heading, not a continuation
+        // (a column head `【…】` flush left under a full body line).
+        if a.last.isSentenceEnd || a.last == "。" || a.last == "”" || a.last == "】" {
+            if b.singleFont, b.firstFont != a.lastFont, b.end < edge - slack * em { return false }
+        }
+        return true
+    }
+
+    /// For every line, the edges of the text around it: the furthest end and the smallest start
+    /// among up to four lines on each side, of the same page and size. Lines ending in a closing
+    /// mark may hang it past the measure (LibreOffice hangs a whole em): they show the right edge
+    /// only when no other line does. Windows too thin to show an edge fall back to the document's
+    /// usual edges for that size. Computed once, over plain numbers.
+    struct Edges {
+        var left: [Double]
+        var right: [Double]
+
+        init(_ lines: [TextLine], metrics: PageMetrics) {
+            struct Geometry { var page: Int; var size: Double; var start: Double; var end: Double
+                              var content: Bool; var fieldGap: Bool; var hanging: Bool }
+            let g = lines.map {
+                Geometry(page: $0.page, size: $0.size, start: $0.start, end: $0.end, content: $0.furniture == nil,
+                         fieldGap: $0.hasFieldGap, hanging: $0.last.isClosingMark)
+            }
+            left = []
+            right = []
+            left.reserveCapacity(g.count)
+            right.reserveCapacity(g.count)
+            for index in g.indices {
+                let line = g[index]
+                var leftEdge = line.start, leftCount = 0
+                var rightEdge = -Double.infinity, hangingEdge = line.end, rightCount = 0
+                for j in max(0, index - 4)...min(g.count - 1, index + 4) {
+                    let other = g[j]
+                    guard other.page == line.page, other.content, abs(other.size - line.size) <= 0.1 * line.size else { continue }
+                    leftEdge = min(leftEdge, other.start)
+                    leftCount += 1
+                    guard !other.fieldGap else { continue }
+                    if other.hanging { hangingEdge = max(hangingEdge, other.end) } else { rightEdge = max(rightEdge, other.end) }
+                    rightCount += 1
+                }
+                if rightEdge == -Double.infinity { rightEdge = hangingEdge }
+                if rightCount < 3, let usual = metrics.rightEdge[PageMetrics.bucket(line.size)] {
+                    rightEdge = max(rightEdge, usual)
+                }
+                if leftCount < 3 { leftEdge = min(leftEdge, metrics.left(page: line.page)) }
+                left.append(leftEdge)
+                right.append(rightEdge)
+            }
+        }
+    }
+
+    private func centered(_ line: TextLine) -> Bool {
+        guard let right = metrics.rightEdge[PageMetrics.bucket(metrics.bodySize)] else { return false }
+        let middle = (metrics.left(page: line.page) + right) / 2
+        return abs((line.start + line.end) / 2 - middle) < line.size
+    }
+
+    /// Whether a horizontal rule lies between the two lines (the masthead rule, the 版记 rules).
+    private func ruleBetween(_ a: TextLine, _ b: TextLine) -> Bool {
+        guard let pageRules = rules[a.page] else { return false }
+        for rule in pageRules where abs(rule.y1 - rule.y0) < 3 {
+            let y = (rule.y0 + rule.y1) / 2
+            if y > a.baseline && y < b.top && min(rule.x0, rule.x1) < b.x1 && max(rule.x0, rule.x1) > b.x0 { return true }
+        }
+        return false
+    }
+
+    /// Width of a leading label and colon (`报：`, `送:`, `发：`, up to 6 characters before the colon)
+    /// in points, estimated from the line's size: full-width characters one em, ASCII half.
+    static func labelWidth(_ line: TextLine) -> Double? {
+        var width = 0.0
+        var count = 0
+        for scalar in line.text.unicodeScalars {
+            let full = !(scalar.isASCII)
+            width += full ? line.size : line.size / 2
+            if scalar == "：" || scalar == ":" { return count >= 1 ? width : nil }
+            count += 1
+            if count > 6 { return nil }
+        }
+        return nil
+    }
+
+    // MARK: Building the paragraph
+
+    /// Joins lines: no separator between Chinese; a space between two Western words broken across
+    /// lines (the producer dropped the space at the break).
+    static func paragraph(_ lines: [TextLine]) -> TextParagraph {
+        var spans: [TextSpan] = []
+        var text = ""
+        for (i, line) in lines.enumerated() {
+            if i > 0, needsSpace(after: lines[i - 1], before: line), !spans.isEmpty {
+                spans[spans.count - 1].text += " "
+                text += " "
+            }
+            for span in line.spans {
+                if let last = spans.last, last.font == span.font, last.bold == span.bold, last.color == span.color,
+                   abs(last.size - span.size) < 0.05 {
+                    spans[spans.count - 1].text += span.text
+                    spans[spans.count - 1].x1 = span.x1
+                } else {
+                    spans.append(span)
+                }
+            }
+            text += line.text
+        }
+        let furniture = lines.count == 1 ? lines[0].furniture : nil
+        return TextParagraph(lines: lines, spans: spans, text: text, furniture: furniture)
+    }
+
+    static func needsSpace(after a: TextLine, before b: TextLine) -> Bool {
+        let next = CharacterKind(b.first)
+        guard next == .word else { return false }
+        let last = CharacterKind(a.last)
+        if last == .word { return true }
+        // `…end of clause,` + `next word`: Western punctuation after a Western word.
+        if last == .westernPunctuation, ",.;:!?)".unicodeScalars.contains(a.last) {
+            let scalars = a.text.unicodeScalars
+            if scalars.count >= 2 { return CharacterKind(scalars[scalars.index(scalars.endIndex, offsetBy: -2)]) == .word }
+        }
+        return false
+    }
+}

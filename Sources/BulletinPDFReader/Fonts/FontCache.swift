@@ -1,0 +1,37 @@
+/// Fonts of a document, each parsed once (keyed by the font dictionary's object) and shared by all
+/// pages: fonts and their CMaps are the costly part of a page.
+final class FontCache {
+    private var byReference: [ObjectID: PDFFont] = [:]
+    /// Glyph name → Unicode results, shared by all fonts of the document (producers such as
+    /// Chromium repeat the same /Differences names in every font of every page).
+    let glyphNames = GlyphNameMemo()
+
+    /// The font a content stream names with `Tf`, looked up in `resources`' /Font dictionary.
+    func font(named name: String, resources: PDFDictionary, store: ObjectStore) -> PDFFont? {
+        guard let fontResources = store.dictionary(resources["Font"]), let entry = fontResources[name] else { return nil }
+        if let reference = entry.reference { return font(reference: reference, resourceName: name, store: store) }
+        // A direct font dictionary (rare): parse it each time it is selected.
+        guard let dictionary = entry.dictionary else { return nil }
+        return FontLoader(store: store, glyphNames: glyphNames).load(dictionary, resourceName: name)
+    }
+
+    func font(reference: ObjectID, resourceName: String, store: ObjectStore) -> PDFFont? {
+        if let font = byReference[reference] { return font }
+        guard let dictionary = store.dictionary(.reference(reference)) else { return nil }
+        let font = FontLoader(store: store, glyphNames: glyphNames).load(dictionary, resourceName: resourceName)
+        byReference[reference] = font
+        return font
+    }
+}
+
+/// Memoized `GlyphNames.unicode`.
+final class GlyphNameMemo {
+    private var results: [String: String?] = [:]
+
+    func unicode(_ name: String) -> String? {
+        if let known = results[name] { return known }
+        let result = GlyphNames.unicode(name)
+        results[name] = result
+        return result
+    }
+}

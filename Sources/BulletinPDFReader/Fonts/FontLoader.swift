@@ -1,0 +1,227 @@
+/// Builds `PDFFont`s from font dictionaries (§9.6 simple fonts, §9.7 composite fonts), reporting what
+/// it could not use as warnings on the font (`font F1 (Name)`).
+struct FontLoader {
+    let store: ObjectStore
+    var glyphNames = GlyphNameMemo()
+
+    func load(_ dictionary: PDFDictionary, resourceName: String) -> PDFFont {
+        let subtype = store.name(dictionary["Subtype"]) ?? "Type1"
+        if subtype == "Type0" { return loadComposite(dictionary, resourceName: resourceName) }
+        return loadSimple(dictionary, subtype: subtype, resourceName: resourceName)
+    }
+
+    // MARK: Shared
+
+    /// `ABCDEF+Name` → `Name`.
+    static func stripSubsetPrefix(_ name: String) -> String {
+        let utf8 = Array(name.utf8)
+        if utf8.count > 7, utf8[6] == 0x2B, utf8[0..<6].allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) {
+            return String(name.dropFirst(7))
+        }
+        return name
+    }
+
+    /// Bold and italic from the descriptor (§9.8.2: FontWeight, Flags ForceBold bit 19, Italic bit 7,
+    /// ItalicAngle) and the name's style words.
+    static func style(name: String, descriptor: PDFDictionary?, store: ObjectStore) -> (bold: Bool, italic: Bool) {
+        let lower = name.lowercased()
+        let flags = store.integer(descriptor?["Flags"]) ?? 0
+        let weight = store.number(descriptor?["FontWeight"]) ?? 0
+        let angle = store.number(descriptor?["ItalicAngle"]) ?? 0
+        let boldWords = ["bold", "black", "heavy", "semibold", "demibold", "extrabold", "ultrabold", "-demi", "w7", "w8", "w9"]
+        let bold = weight >= 600 || flags & (1 << 18) != 0 || boldWords.contains { lower.contains($0) }
+        let italic = flags & (1 << 6) != 0 || angle != 0 || lower.contains("italic") || lower.contains("oblique")
+        return (bold, italic)
+    }
+
+    private func warn(_ resourceName: String, _ fontName: String, _ message: String) {
+        store.warn("font \(resourceName) (\(fontName))", message)
+    }
+
+    /// Parses the /ToUnicode CMap; a broken one gives a warning and an empty map (the encoding or the
+    /// embedded font is then used instead).
+    private func toUnicode(_ object: PDFObject?, resourceName: String, fontName: String) -> [UInt32: String] {
+        let resolved = store.resolve(object)
+        switch resolved {
+        case .null: return [:]
+        case .name(let name):
+            // /Identity-H as a ToUnicode is meaningless; some writers use it. Ignore.
+            if name != "Identity-H" && name != "Identity" { warn(resourceName, fontName, "ToUnicode /\(name) is not a CMap stream; ignored") }
+            return [:]
+        case .stream(let stream):
+            guard let data = store.decodedData(stream, feature: "font \(resourceName) (\(fontName)) ToUnicode") else { return [:] }
+            let cmap = CMap.parse(data)
+            for problem in cmap.problems { warn(resourceName, fontName, "ToUnicode: \(problem)") }
+            if cmap.unicode.isEmpty {
+                warn(resourceName, fontName, "ToUnicode CMap maps nothing (broken); using the font's encoding instead")
+            }
+            return cmap.unicode
+        default:
+            warn(resourceName, fontName, "ToUnicode is \(resolved.typeName), not a CMap stream; ignored")
+            return [:]
+        }
+    }
+
+    // MARK: Simple fonts
+
+    private func loadSimple(_ dictionary: PDFDictionary, subtype: String, resourceName: String) -> PDFFont {
+        let isType3 = subtype == "Type3"
+        let baseName = store.name(dictionary["BaseFont"]).map(FontLoader.stripSubsetPrefix) ?? (isType3 ? "Type3" : "unnamed")
+        let descriptor = store.dictionary(dictionary["FontDescriptor"])
+        let style = FontLoader.style(name: baseName, descriptor: descriptor, store: store)
+        var fontMatrix = Matrix(a: 0.001, b: 0, c: 0, d: 0.001, e: 0, f: 0)
+        if isType3, let values = store.array(dictionary["FontMatrix"])?.compactMap({ store.number($0) }),
+           let matrix = Matrix(values), matrix.a != 0 || matrix.b != 0 {
+            fontMatrix = matrix
+        }
+
+        // Encoding: base table, then /Differences (§9.6.5).
+        let flags = store.integer(descriptor?["Flags"]) ?? 0
+        let symbolic = flags & (1 << 2) != 0 && flags & (1 << 5) == 0
+        var base: [UInt16]?
+        var differences: [Int: String] = [:]
+        switch store.resolve(dictionary["Encoding"]) {
+        case .name(let name):
+            base = FontLoader.baseEncoding(name)
+            if base == nil { warn(resourceName, baseName, "unknown encoding /\(name); using StandardEncoding") }
+        case .dictionary(let encoding):
+            if let name = store.name(encoding["BaseEncoding"]) { base = FontLoader.baseEncoding(name) }
+            var code = 0
+            for item in store.array(encoding["Differences"]) ?? [] {
+                switch store.resolve(item) {
+                case .integer(let value): code = value
+                case .name(let glyph):
+                    if code >= 0, code < 256 { differences[code] = glyph }
+                    code += 1
+                default: break
+                }
+            }
+        default: break
+        }
+        if base == nil, !isType3, let builtIn = BuiltInEncoding.names(descriptor: descriptor, store: store) {
+            // The embedded program's own encoding is the base (§9.6.5.1); /Differences still apply.
+            for (code, glyph) in builtIn where differences[code] == nil { differences[code] = glyph }
+        }
+        if base == nil {
+            // No base: the font's built-in encoding. For nonsymbolic fonts that is StandardEncoding
+            // (Type 1) or WinAnsi-like (TrueType, §9.6.6.4); symbolic built-in encodings are unknown
+            // without the font program, so StandardEncoding is the best guess there too.
+            base = subtype == "TrueType" && !symbolic ? BaseEncodingTables.winAnsi : BaseEncodingTables.standard
+        }
+        // Text per code is worked out when a code is first shown (fonts often show a handful of
+        // their 256 codes; Chromium writes one Type 3 font per few glyphs).
+        let encoding = SimpleEncoding(differences: differences,
+                                      base: !isType3 || dictionary["Encoding"] == nil ? base : nil,
+                                      glyphNames: glyphNames)
+
+        // Widths (§9.6.2.1): /FirstChar + /Widths; /MissingWidth for the rest.
+        let firstChar = store.integer(dictionary["FirstChar"]) ?? 0
+        let missingWidth = store.number(descriptor?["MissingWidth"])
+        let widthsArray = store.array(dictionary["Widths"])
+        var widths = [Double](repeating: 0, count: 256)
+        let scale = isType3 ? fontMatrix.a : 0.001
+        let fallback = (missingWidth ?? (widthsArray == nil ? 500 : 0)) * scale
+        for code in 0..<256 { widths[code] = fallback }
+        if let widthsArray {
+            for (offset, item) in widthsArray.enumerated() {
+                let code = firstChar + offset
+                guard code >= 0, code < 256, let value = store.number(item) else { continue }
+                widths[code] = value * scale
+            }
+        } else if !isType3 {
+            warn(resourceName, baseName, "no /Widths; glyph advances are estimated (500/1000 em)")
+        }
+
+        let toUnicode = toUnicode(dictionary["ToUnicode"], resourceName: resourceName, fontName: baseName)
+        return PDFFont(name: baseName, isBold: style.bold, isItalic: style.italic, isComposite: false, isVertical: false,
+                       fontMatrix: fontMatrix, encodingCMap: nil, predefined: nil, toUnicode: toUnicode, simpleEncoding: encoding,
+                       simpleWidths: widths, cidWidths: [:], cidWidthRanges: [], defaultWidth: fallback, embeddedText: [:])
+    }
+
+    static func baseEncoding(_ name: String) -> [UInt16]? {
+        switch name {
+        case "WinAnsiEncoding": return BaseEncodingTables.winAnsi
+        case "MacRomanEncoding", "MacExpertEncoding": return BaseEncodingTables.macRoman
+        case "StandardEncoding": return BaseEncodingTables.standard
+        case "PDFDocEncoding": return BaseEncodingTables.pdfDoc
+        default: return nil
+        }
+    }
+
+    // MARK: Composite fonts
+
+    private func loadComposite(_ dictionary: PDFDictionary, resourceName: String) -> PDFFont {
+        let baseName = store.name(dictionary["BaseFont"]).map(FontLoader.stripSubsetPrefix) ?? "unnamed"
+        let descendant = store.array(dictionary["DescendantFonts"]).flatMap { $0.first }.flatMap { store.dictionary($0) }
+        if descendant == nil { warn(resourceName, baseName, "Type0 font without a descendant font; widths default to 1000") }
+        let descriptor = store.dictionary(descendant?["FontDescriptor"])
+        var styleName = baseName
+        if let descendantName = store.name(descendant?["BaseFont"]) { styleName += " " + descendantName }
+        let style = FontLoader.style(name: styleName, descriptor: descriptor, store: store)
+
+        // Encoding: a predefined CMap name or an embedded CMap stream (§9.7.5).
+        var predefined: PredefinedCMap?
+        var embedded: CMap?
+        var vertical = false
+        switch store.resolve(dictionary["Encoding"]) {
+        case .name(let name):
+            predefined = PredefinedCMap(name: name)
+            if predefined == nil {
+                warn(resourceName, baseName, "predefined CMap /\(name) is not supported; codes read as 2-byte CIDs (Identity-H)")
+                predefined = PredefinedCMap(name: "Identity-H")
+            }
+            vertical = predefined?.isVertical ?? false
+        case .stream(let stream):
+            if let data = store.decodedData(stream, feature: "font \(resourceName) (\(baseName)) encoding CMap") {
+                var cmap = CMap.parse(data)
+                if let parent = cmap.parentName ?? store.name(stream.dictionary["UseCMap"]),
+                   !cmap.hasCIDMappings, let parentCMap = PredefinedCMap(name: parent) {
+                    predefined = parentCMap
+                } else if let parent = cmap.parentName, cmap.codespaces.isEmpty, parent.hasPrefix("Identity") {
+                    cmap.codespaces = [CMap.Codespace(low: [0, 0], high: [0xFF, 0xFF])]
+                }
+                vertical = cmap.writingMode == 1 || store.integer(stream.dictionary["WMode"]) == 1
+                embedded = cmap
+            }
+        default:
+            warn(resourceName, baseName, "Type0 font without an /Encoding; codes read as 2-byte CIDs (Identity-H)")
+        }
+        if predefined == nil && embedded == nil { predefined = PredefinedCMap(name: "Identity-H") }
+        if vertical { warn(resourceName, baseName, "vertical writing mode: glyphs are placed as if horizontal") }
+
+        // Widths (§9.7.4.3): /DW and /W.
+        let defaultWidth = (store.number(descendant?["DW"]) ?? 1000) / 1000
+        var singles: [UInt32: Double] = [:]
+        var ranges: [(low: UInt32, high: UInt32, width: Double)] = []
+        let items = store.array(descendant?["W"]) ?? []
+        var index = 0
+        while index < items.count {
+            guard let first = store.integer(items[index]), first >= 0, first < Int(UInt32.max) - 65536 else { index += 1; continue }
+            if index + 1 < items.count, let list = store.array(items[index + 1]) {
+                for (offset, value) in list.prefix(65536).enumerated() {
+                    if let width = store.number(value) { singles[UInt32(first + offset)] = width / 1000 }
+                }
+                index += 2
+            } else if index + 2 < items.count, let last = store.integer(items[index + 1]), let width = store.number(items[index + 2]) {
+                if last >= first { ranges.append((UInt32(first), UInt32(Swift.min(last, Int(UInt32.max))), width / 1000)) }
+                index += 3
+            } else {
+                index += 1
+            }
+        }
+
+        let toUnicode = toUnicode(dictionary["ToUnicode"], resourceName: resourceName, fontName: baseName)
+        var embeddedText: [UInt32: String] = [:]
+        let needsFontProgram = toUnicode.isEmpty && (predefined.map { if case .identity = $0.kind { return true } else { return false } } ?? true)
+        if needsFontProgram, let descendant {
+            embeddedText = EmbeddedFontText(store: store).cidToText(descendant: descendant, descriptor: descriptor)
+            if embeddedText.isEmpty {
+                warn(resourceName, baseName, "no ToUnicode and no usable cmap in the embedded font; its text cannot be recovered")
+            }
+        }
+        return PDFFont(name: baseName, isBold: style.bold, isItalic: style.italic, isComposite: true, isVertical: vertical,
+                       fontMatrix: Matrix(a: 0.001, b: 0, c: 0, d: 0.001, e: 0, f: 0), encodingCMap: embedded,
+                       predefined: predefined, toUnicode: toUnicode, simpleEncoding: nil, simpleWidths: [],
+                       cidWidths: singles, cidWidthRanges: ranges, defaultWidth: defaultWidth, embeddedText: embeddedText)
+    }
+}

@@ -1,0 +1,159 @@
+/// A font as the text extractor needs it (§9.6–9.7): how to split a string into character codes, and
+/// for each code its Unicode text and advance width. Built once per font dictionary per document by
+/// `FontLoader`; glyphs are cached per code.
+final class PDFFont {
+    /// One decoded character code.
+    struct Glyph {
+        /// Unicode text; empty when nothing maps the code.
+        var text: String
+        /// Horizontal advance in text space units per unit of font size (the PDF width / 1000, or for
+        /// Type 3 the width through the FontMatrix).
+        var width: Double
+    }
+
+    /// Font name without a subset prefix (`ABCDEF+`).
+    let name: String
+    let isBold: Bool
+    let isItalic: Bool
+    /// Type0 fonts: codes of 1–4 bytes through a CMap; else one byte per code.
+    let isComposite: Bool
+    /// Vertical writing mode (Identity-V, …-V CMaps): positions are approximated horizontally.
+    let isVertical: Bool
+    /// Glyph space → text space (§9.2.4): 1/1000 for all but Type 3 fonts.
+    let fontMatrix: Matrix
+
+    /// Code splitting for composite fonts.
+    let encodingCMap: CMap?
+    let predefined: PredefinedCMap?
+    let toUnicode: [UInt32: String]
+    /// Simple fonts: code → text from the encoding (used when ToUnicode has no entry).
+    let simpleEncoding: SimpleEncoding?
+    /// Simple fonts: code → width (already in text space units).
+    let simpleWidths: [Double]
+    /// Composite fonts: CID → width in text space units, with /DW for the rest.
+    let cidWidths: [UInt32: Double]
+    let cidWidthRanges: [(low: UInt32, high: UInt32, width: Double)]
+    let defaultWidth: Double
+    /// Composite fonts without a usable ToUnicode: CID → text from the embedded font program's cmap.
+    let embeddedText: [UInt32: String]
+
+    /// Decoded glyphs by code: 256-entry pages allocated on first use (codes below 65536), a
+    /// dictionary for longer codes. Cheaper than hashing every code of every string.
+    private var cachePages: [[Glyph?]] = Array(repeating: [], count: 256)
+    private var overflowCache: [UInt32: Glyph] = [:]
+    /// Codes that mapped to no text (for one warning per font and page).
+    var unmappedCodes = 0
+
+    init(name: String, isBold: Bool, isItalic: Bool, isComposite: Bool, isVertical: Bool, fontMatrix: Matrix,
+         encodingCMap: CMap?, predefined: PredefinedCMap?, toUnicode: [UInt32: String], simpleEncoding: SimpleEncoding?,
+         simpleWidths: [Double], cidWidths: [UInt32: Double], cidWidthRanges: [(low: UInt32, high: UInt32, width: Double)],
+         defaultWidth: Double, embeddedText: [UInt32: String]) {
+        self.name = name
+        self.isBold = isBold
+        self.isItalic = isItalic
+        self.isComposite = isComposite
+        self.isVertical = isVertical
+        self.fontMatrix = fontMatrix
+        self.encodingCMap = encodingCMap
+        self.predefined = predefined
+        self.toUnicode = toUnicode
+        self.simpleEncoding = simpleEncoding
+        self.simpleWidths = simpleWidths
+        self.cidWidths = cidWidths
+        self.cidWidthRanges = cidWidthRanges
+        self.defaultWidth = defaultWidth
+        self.embeddedText = embeddedText
+    }
+
+    /// Splits `bytes` into codes and calls `body` with each code's glyph, the code, and whether it is
+    /// the single-byte code 32 (to which word spacing applies, §9.3.3).
+    @inline(__always)
+    func forEachGlyph(in bytes: UnsafeRawBufferPointer, _ body: (Glyph, UInt32, Bool) -> Void) {
+        var index = 0
+        if !isComposite {
+            while index < bytes.count {
+                let code = UInt32(bytes[index])
+                index += 1
+                body(glyph(code), code, code == 32)
+            }
+            return
+        }
+        while index < bytes.count {
+            let (code, length): (UInt32, Int)
+            if let predefined {
+                (code, length) = predefined.nextCode(bytes, at: index)
+            } else if let encodingCMap {
+                (code, length) = encodingCMap.nextCode(bytes, at: index, defaultLength: 2)
+            } else {
+                (code, length) = (CMap.value(bytes, index, min(2, bytes.count - index)), 2)
+            }
+            index += max(1, length)
+            body(glyph(code), code, length == 1 && code == 32)
+        }
+    }
+
+    @inline(__always)
+    func glyph(_ code: UInt32) -> Glyph {
+        if code < 0x10000 {
+            let page = Int(code >> 8), slot = Int(code & 0xFF)
+            if !cachePages[page].isEmpty, let cached = cachePages[page][slot] { return cached }
+            let glyph = isComposite ? compositeGlyph(code) : simpleGlyph(code)
+            if cachePages[page].isEmpty { cachePages[page] = Array(repeating: nil, count: 256) }
+            cachePages[page][slot] = glyph
+            return glyph
+        }
+        if let cached = overflowCache[code] { return cached }
+        let glyph = isComposite ? compositeGlyph(code) : simpleGlyph(code)
+        overflowCache[code] = glyph
+        return glyph
+    }
+
+    private func simpleGlyph(_ code: UInt32) -> Glyph {
+        let index = Int(code & 0xFF)
+        let text = toUnicode[code].flatMap(PDFFont.usable) ?? simpleEncoding?.text(index) ?? ""
+        return Glyph(text: text, width: simpleWidths[index])
+    }
+
+    private func compositeGlyph(_ code: UInt32) -> Glyph {
+        let cid: UInt32?
+        if let predefined {
+            cid = predefined.cid(for: code)
+        } else if let cmap = encodingCMap, cmap.hasCIDMappings {
+            cid = cmap.cid(for: code)
+        } else {
+            cid = code
+        }
+        var text = toUnicode[code].flatMap(PDFFont.usable)
+        if text == nil, let predefined { text = predefined.unicode(for: code) }
+        if text == nil, let cid { text = embeddedText[cid] }
+        return Glyph(text: text ?? "", width: width(cid: cid))
+    }
+
+    private func width(cid: UInt32?) -> Double {
+        guard let cid else { return defaultWidth }
+        if let width = cidWidths[cid] { return width }
+        for range in cidWidthRanges where cid >= range.low && cid <= range.high { return range.width }
+        return defaultWidth
+    }
+
+    /// A ToUnicode value is unusable when it maps to nothing or only to control characters / U+FFFD
+    /// (broken producers write <0000>); the encoding's own mapping is then tried.
+    static func usable(_ text: String) -> String? {
+        if text.isEmpty { return nil }
+        for scalar in text.unicodeScalars where scalar.value >= 0x20 && scalar.value != 0xFFFD { return text }
+        return nil
+    }
+}
+
+/// A simple font's encoding (§9.6.5): /Differences glyph names over a base table.
+struct SimpleEncoding {
+    var differences: [Int: String]
+    var base: [UInt16]?
+    let glyphNames: GlyphNameMemo
+
+    func text(_ code: Int) -> String? {
+        if let glyph = differences[code] { return glyphNames.unicode(glyph) }
+        guard let value = base?[code], value != 0, let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
+        return String(Character(scalar))
+    }
+}

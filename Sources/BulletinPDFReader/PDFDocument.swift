@@ -1,0 +1,247 @@
+import Glibc
+
+/// A PDF document opened for text extraction: parses the cross-reference and page tree on open and
+/// everything else lazily, page by page. Fonts are parsed once and shared by the pages.
+///
+/// Thread-safe: pages may be requested from several threads; they are read one at a time.
+public final class PDFDocument: @unchecked Sendable {
+    /// Limits that keep hostile files from exhausting memory.
+    public struct Options: Sendable {
+        /// Largest decoded size of one stream; a stream inflating beyond it is cut there with a warning.
+        public var maximumStreamBytes: Int
+
+        public init(maximumStreamBytes: Int = 256 << 20) {
+            self.maximumStreamBytes = maximumStreamBytes
+        }
+    }
+
+    /// Number of pages found in the page tree.
+    public var pageCount: Int { pages.count }
+    /// The document information dictionary (§14.3.3), text strings decoded (PDFDocEncoding, UTF-16BE).
+    public let info: [String: String]
+    /// Problems with the document as a whole (repaired cross-reference, page tree loops, …).
+    public var warnings: [PDFWarning] { lock.withLock { documentWarnings } }
+    /// The file's path when opened from one (used in messages).
+    public let path: String?
+
+    private let store: ObjectStore
+    private let pages: [PageEntry]
+    private let fonts = FontCache()
+    private let lock = Lock()
+    private var documentWarnings: [PDFWarning]
+
+    public convenience init(path: String, options: Options = Options()) throws(PDFReadError) {
+        let source = try ByteSource(mapping: path)
+        try self.init(source: source, path: path, options: options)
+    }
+
+    public convenience init(bytes: [UInt8], options: Options = Options()) throws(PDFReadError) {
+        try self.init(source: ByteSource(copying: bytes), path: nil, options: options)
+    }
+
+    init(source: ByteSource, path: String?, options: Options) throws(PDFReadError) {
+        self.path = path
+        func failure(_ kind: PDFReadError.Kind, _ message: String, at offset: Int? = nil) -> PDFReadError {
+            PDFReadError(kind, file: path, offset: offset, message: message)
+        }
+        let bytes = source.bytes
+        guard bytes.count > 0 else { throw failure(.empty, "the file is empty (0 bytes), expected a PDF") }
+        let headerOffset = PDFDocument.findHeader(bytes)
+
+        // Cross-reference: the chain from startxref, else rebuilt by scanning.
+        let limit = options.maximumStreamBytes
+        let reader = CrossReferenceReader(bytes: bytes, headerOffset: headerOffset ?? 0) { stream in
+            let raw = Array(bytes[stream.dataRange.clamped(to: 0..<bytes.count)])
+            let filters = PDFDocument.directFilters(stream.dictionary)
+            let (data, problem) = StreamFilter.decode(raw, filters: filters, limit: limit)
+            return problem == nil || !data.isEmpty ? data : nil
+        }
+        var crossReference: CrossReference
+        var repairNote: String?
+        do throws(PDFSyntaxError) {
+            crossReference = try reader.read()
+        } catch {
+            crossReference = CrossReferenceRebuilder(bytes: bytes).rebuild()
+            repairNote = "\(error.message) (byte offset \(error.offset)); rebuilt by scanning the file for objects"
+            if crossReference.entries.isEmpty {
+                if headerOffset == nil {
+                    throw failure(.notPDF, "not a PDF file: no '%PDF-' header and no objects", at: 0)
+                }
+                throw failure(.damaged, "no objects found: \(error.message)", at: error.offset)
+            }
+        }
+        let store = ObjectStore(source: source, crossReference: crossReference, streamLimit: limit)
+        if headerOffset == nil { store.warn("header", "no '%PDF-' header in the first 1024 bytes") }
+        if let repairNote { store.warn("cross-reference table", repairNote) }
+        for problem in crossReference.problems { store.warn("cross-reference table", problem) }
+        if repairNote != nil { store.markRebuilt() }
+
+        // Encryption (§7.6).
+        if let encrypt = crossReference.trailer["Encrypt"], !store.resolve(encrypt).isNull {
+            store.decryptor = try StandardSecurityHandler.open(store: store, encrypt: encrypt, path: path)
+            store.resetCaches()
+        }
+
+        // Catalog and page tree.
+        var catalog = store.dictionary(store.crossReference.trailer["Root"])
+        if catalog == nil || catalog?["Pages"] == nil, store.rebuildOnce() {
+            catalog = store.dictionary(store.crossReference.trailer["Root"])
+        }
+        if catalog == nil || catalog?["Pages"] == nil { catalog = store.findCatalog() }
+        guard let catalog else {
+            throw failure(.damaged, "no document catalog (/Root) could be found; the file is damaged or not a PDF")
+        }
+        guard let pagesRoot = catalog["Pages"] else {
+            throw failure(.damaged, "the document catalog has no /Pages (page tree)")
+        }
+        var pages = PageTreeWalker(store: store).pages(root: pagesRoot)
+        if pages.isEmpty, store.rebuildOnce() {
+            pages = PageTreeWalker(store: store).pages(root: store.findCatalog()?["Pages"] ?? pagesRoot)
+        }
+        if pages.isEmpty { store.warn("page tree", "no pages found") }
+        self.pages = pages
+        self.store = store
+
+        var info: [String: String] = [:]
+        for (key, value) in store.dictionary(store.crossReference.trailer["Info"])?.entries ?? [:] {
+            switch store.resolve(value) {
+            case .string(let bytes): info[key] = TextString.decode(bytes)
+            case .name(let name): info[key] = name
+            case .integer(let number): info[key] = String(number)
+            case .real(let number): info[key] = String(number)
+            case .boolean(let flag): info[key] = String(flag)
+            default: break
+            }
+        }
+        self.info = info
+        documentWarnings = store.warnings
+    }
+
+    /// Reads page `index` (zero-based). Never throws: what cannot be read becomes a warning on the page
+    /// and the rest is extracted. An index out of range gives an empty page with a warning.
+    public func page(_ index: Int) -> PageContent {
+        lock.withLock {
+            guard index >= 0, index < pages.count else {
+                return PageContent(index: index, width: 0, height: 0, warnings: [
+                    PDFWarning(page: index, feature: "page", message: "no page \(index + 1); the document has \(pages.count)")])
+            }
+            let entry = pages[index]
+            store.currentPage = index
+            store.pageWarnings = []
+            defer {
+                store.currentPage = nil
+                store.pageWarnings = []
+            }
+            let geometry = PageGeometry(entry)
+            let interpreter = ContentInterpreter(store: store, fonts: fonts, pageIndex: index, pageMatrix: geometry.matrix)
+            for content in contentStreams(entry) {
+                interpreter.run(content, resources: entry.resources)
+            }
+            interpreter.finish()
+            let newDocumentWarnings = store.warnings.count - documentWarnings.count
+            if newDocumentWarnings > 0 { documentWarnings.append(contentsOf: store.warnings.suffix(newDocumentWarnings)) }
+            store.trimCache()
+            return PageContent(index: index, width: geometry.width, height: geometry.height,
+                               glyphs: interpreter.glyphs, rules: interpreter.rules, warnings: store.pageWarnings)
+        }
+    }
+
+    /// The page's /Contents: one stream or an array of streams, decoded. Each array element is run
+    /// as its own piece, which is equivalent to concatenation for well-formed files (§7.8.2).
+    private func contentStreams(_ entry: PageEntry) -> [[UInt8]] {
+        let contents = store.resolve(entry.dictionary["Contents"])
+        var streams: [PDFObject] = []
+        switch contents {
+        case .stream: streams = [contents]
+        case .array(let items): streams = items.map { store.resolve($0) }
+        case .null: return []
+        default:
+            store.warn("page contents", "/Contents is \(contents.typeName), not a stream; the page is empty")
+            return []
+        }
+        // Concatenate: operators may straddle stream boundaries in an array (§7.8.2 allows splitting
+        // only between tokens, but some writers split anywhere).
+        var data: [UInt8] = []
+        for case .stream(let stream) in streams {
+            if let decoded = store.decodedData(stream, feature: "page content stream") {
+                data.append(contentsOf: decoded)
+                data.append(0x0A)
+            }
+        }
+        return [data]
+    }
+
+    /// Finds `%PDF-` in the first 1024 bytes.
+    private static func findHeader(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        let signature: [UInt8] = Array("%PDF-".utf8)
+        let end = min(bytes.count, 1024) - signature.count
+        guard end >= 0 else { return nil }
+        for index in 0...end where bytes[index] == 0x25 && bytes[index..<(index + 5)].elementsEqual(signature) {
+            return index
+        }
+        return nil
+    }
+
+    /// /Filter and /DecodeParms of a stream whose dictionary holds only direct objects (xref streams).
+    static func directFilters(_ dictionary: PDFDictionary) -> [(name: String, parameters: PDFDictionary?)] {
+        switch dictionary["Filter"] {
+        case .name(let name)?: return [(name, dictionary["DecodeParms"]?.dictionary ?? dictionary["DecodeParms"]?.array?.first?.dictionary)]
+        case .array(let names)?:
+            let parameters = dictionary["DecodeParms"]?.array ?? []
+            return names.enumerated().compactMap { index, name in
+                name.name.map { ($0, index < parameters.count ? parameters[index].dictionary : nil) }
+            }
+        default: return []
+        }
+    }
+}
+
+/// The visible page: crop box (clipped to the media box), /Rotate, and the matrix from default user
+/// space to the contract's page space (origin top-left of the visible page, y downwards).
+struct PageGeometry {
+    var width: Double
+    var height: Double
+    var matrix: Matrix
+
+    init(_ entry: PageEntry) {
+        var box = entry.mediaBox
+        if let crop = entry.cropBox {
+            let clipped = (x0: max(crop.x0, box.x0), y0: max(crop.y0, box.y0), x1: min(crop.x1, box.x1), y1: min(crop.y1, box.y1))
+            if clipped.x1 > clipped.x0, clipped.y1 > clipped.y0 { box = clipped }
+        }
+        let w = box.x1 - box.x0, h = box.y1 - box.y0
+        switch entry.rotate {
+        case 90:
+            // Displayed turned 90° clockwise: user x runs down the page, user y runs right.
+            width = h; height = w
+            matrix = Matrix(a: 0, b: 1, c: 1, d: 0, e: -box.y0, f: -box.x0)
+        case 180:
+            width = w; height = h
+            matrix = Matrix(a: -1, b: 0, c: 0, d: 1, e: box.x1, f: -box.y0)
+        case 270:
+            width = h; height = w
+            matrix = Matrix(a: 0, b: -1, c: -1, d: 0, e: box.y1, f: box.x1)
+        default:
+            width = w; height = h
+            matrix = Matrix(a: 1, b: 0, c: 0, d: -1, e: -box.x0, f: box.y1)
+        }
+    }
+}
+
+/// A pthread mutex owner (Foundation-free, so the reader stays light to load).
+final class Lock: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+    init() { pthread_mutex_init(mutex, nil) }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
+    }
+}

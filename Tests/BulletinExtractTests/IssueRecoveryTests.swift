@@ -1,0 +1,75 @@
+import BulletinExtract
+import BulletinModel
+import BulletinPDFReader
+import TestSupport
+import XCTest
+
+/// render → extract → the issue: for every sample, the issue recovered from its pages equals the
+/// sample, and its JSON (IssueEncoder) decodes back to it.
+final class IssueRecoveryTests: XCTestCase {
+    func testDisplayListGivesBackTheSampleIssue() {
+        for sample in SampleFixtures.all {
+            let extraction = Extractor.extract(SampleFixtures.pages(sample))
+            let issue = IssueRecovery.recover(BlockClassifier.classify(extraction))
+            XCTAssertNotNil(issue, sample.name)
+            if let issue { assertSameIssue(issue, sample.issue, sample.name) }
+        }
+    }
+
+    func testPDFGivesBackTheSampleIssue() throws {
+        for sample in SampleFixtures.all {
+            let extraction = Extractor.extract(try PDFDocument(bytes: sample.pdf))
+            guard let issue = IssueRecovery.recover(BlockClassifier.classify(extraction)) else {
+                XCTFail("\(sample.name): no issue recovered")
+                continue
+            }
+            assertSameIssue(issue, sample.issue, sample.name)
+            let decoded = try IssueDecoder.decode(Array(IssueEncoder.encode(issue).utf8), file: "recovered").value.issue
+            XCTAssertEqual(decoded, sample.issue, sample.name)
+        }
+    }
+}
+
+/// Our renderer's synthetic bold (仿宋 drawn as fill+stroke text, rendering mode 2, by our PDF
+/// writer) is bold to the extractor: with every bold role set that way, the runs still come back.
+final class SyntheticBoldTests: XCTestCase {
+    func testSyntheticBoldRunsAreRecovered() throws {
+        let layout = Repository.path("Tests/Fixtures/extract/synthetic-bold.json")
+        for name in ["2020-038", "2021-012"] {
+            let sample = SampleFixtures.load(Repository.path("Samples/\(name).json"), layout: layout)
+            let document = try PDFDocument(bytes: sample.pdf)
+            let extraction = Extractor.extract(document)
+            let stroked = (0..<document.pageCount).contains { document.page($0).glyphs.contains { $0.renderingMode == 2 } }
+            XCTAssertTrue(stroked, "\(name): the PDF draws synthetic bold as fill+stroke text")
+            let issue = try XCTUnwrap(IssueRecovery.recover(BlockClassifier.classify(extraction)), name)
+            assertSameIssue(issue, sample.issue, name)
+        }
+    }
+}
+
+/// Equal, or a failure naming the first part that differs (an Issue's own diff is unreadable).
+func assertSameIssue(_ got: Issue, _ expected: Issue, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
+    guard got != expected else { return }
+    if got.masthead != expected.masthead { XCTFail("\(name): masthead \(got.masthead) ≠ \(expected.masthead)", file: file, line: line); return }
+    if got.footer != expected.footer { XCTFail("\(name): footer \(got.footer) ≠ \(expected.footer)", file: file, line: line); return }
+    if got.distribution != expected.distribution {
+        XCTFail("\(name): distribution \(String(describing: got.distribution)) ≠ \(String(describing: expected.distribution))", file: file, line: line); return
+    }
+    XCTAssertEqual(got.sections.count, expected.sections.count, "\(name): sections", file: file, line: line)
+    for (s, (a, b)) in zip(got.sections, expected.sections).enumerated() where a != b {
+        XCTAssertEqual(a.column, b.column, "\(name): sections[\(s)].column", file: file, line: line)
+        XCTAssertEqual(a.articles.count, b.articles.count, "\(name): sections[\(s)] articles", file: file, line: line)
+        for (i, (x, y)) in zip(a.articles, b.articles).enumerated() where x != y {
+            let path = "\(name): sections[\(s)].articles[\(i)]"
+            XCTAssertEqual(x.kicker, y.kicker, "\(path).kicker", file: file, line: line)
+            XCTAssertEqual(x.headline, y.headline, "\(path).headline", file: file, line: line)
+            XCTAssertEqual(x.subtitle, y.subtitle, "\(path).subtitle", file: file, line: line)
+            XCTAssertEqual(x.editorsNote, y.editorsNote, "\(path).editorsNote", file: file, line: line)
+            XCTAssertEqual(x.attribution, y.attribution, "\(path).attribution", file: file, line: line)
+            XCTAssertEqual(x.blocks.count, y.blocks.count, "\(path).blocks", file: file, line: line)
+            for (b, (p, q)) in zip(x.blocks, y.blocks).enumerated() where p != q {
+                XCTFail("\(path).blocks[\(b)]: \(p) ≠ \(q)", file: file, line: line)
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import BulletinExtract
+import BulletinPDFReader
+import XCTest
+
+/// Lines from glyphs: order, spaces, fake and synthetic bold.
+final class LineBuilderTests: XCTestCase {
+    private func lines(_ page: SyntheticPage) -> [TextLine] {
+        Extractor.extract([page.content]).pages[0].lines
+    }
+
+    func testGlyphsDrawnOutOfOrderComeBackLeftToRightTopToBottom() {
+        var page = SyntheticPage(0)
+        page.text("第二行", x: 80, baseline: 129)
+        page.text("文字", x: 128, baseline: 100)
+        page.text("第一行", x: 80, baseline: 100.4)   // a baseline off by rounding is the same line
+        XCTAssertEqual(lines(page).map(\.text), ["第一行文字", "第二行"])
+    }
+
+    func testOverprintedGlyphsCountOnceAndMarkBold() {
+        var page = SyntheticPage(0)
+        let end = page.text("正文", x: 80, baseline: 100)
+        // `加粗` drawn three times, 0.3 pt apart: the fake bold of office software.
+        for dx in [0.0, 0.3, 0.6] { page.text("加粗", x: end + dx, baseline: 100) }
+        page.text("结束", x: end + 32, baseline: 100)
+        let line = lines(page)[0]
+        XCTAssertEqual(line.text, "正文加粗结束")
+        XCTAssertEqual(line.spans.map(\.text), ["正文", "加粗", "结束"])
+        XCTAssertEqual(line.spans.map(\.bold), [false, true, false])
+    }
+
+    func testRepeatedCharactersAnAdvanceApartAreNotOverprints() {
+        var page = SyntheticPage(0)
+        page.text("哈哈哈 all", x: 80, baseline: 100)
+        XCTAssertEqual(lines(page)[0].text, "哈哈哈 all")
+        XCTAssertFalse(lines(page)[0].spans.contains { $0.bold })
+    }
+
+    func testFillAndStrokeWithAPenIsBold() {
+        var page = SyntheticPage(0)
+        let end = page.text("正文", x: 80, baseline: 100)
+        page.text("描边", x: end, baseline: 100, renderingMode: 2, strokeWidth: 0.4)
+        page.text("空心", x: end + 32, baseline: 100, renderingMode: 1, strokeWidth: 0.4)   // outline only: not bold
+        XCTAssertEqual(lines(page)[0].spans.map(\.bold), [false, true, false])
+    }
+
+    func testCairoSyntheticBoldFaceIsBold() {
+        var page = SyntheticPage(0)
+        let end = page.text("正文", x: 80, baseline: 100)
+        page.text("合成粗体", x: end, baseline: 100, font: "CairoFont-3-0")
+        page.text("名字", x: end + 64, baseline: 100, font: "CairoFontish")
+        XCTAssertEqual(lines(page)[0].spans.map(\.bold), [false, true, false])
+    }
+
+    func testNoSpaceBetweenChineseCharactersHoweverWideTheGap() {
+        var page = SyntheticPage(0)
+        // A justified line: every character 0.4 em apart.
+        page.text("首都精神文明，建设情况", x: 80, baseline: 100, tracking: 6.4)
+        XCTAssertEqual(lines(page)[0].text, "首都精神文明，建设情况")
+    }
+
+    func testWordSpacesInferredBetweenWesternWordsOnly() {
+        var page = SyntheticPage(0)
+        var x = page.text("Civilized", x: 80, baseline: 100)
+        x = page.text("Beijing", x: x + 5, baseline: 100)          // 0.31 em gap: a word space
+        x = page.text("市", x: x + 4, baseline: 100)                // Han–Western spacing: no space
+        x = page.text("2020", x: x + 4, baseline: 100)
+        x = page.text("年，", x: x + 4, baseline: 100)
+        page.text("V2", x: x + 5, baseline: 100)                  // after CJK punctuation: never
+        XCTAssertEqual(lines(page)[0].text, "Civilized Beijing市2020年，V2")
+    }
+
+    func testLetterSpacedDigitsInAJustifiedLineStayOneWord() {
+        var page = SyntheticPage(0)
+        // Tracking of 0.3 em on every character, Han and digits alike: not word spaces.
+        page.text("共计2020个单位参加", x: 80, baseline: 100, tracking: 4.8)
+        XCTAssertEqual(lines(page)[0].text, "共计2020个单位参加")
+    }
+
+    func testDrawnSpacesAreKeptEvenBetweenChineseCharacters() {
+        var page = SyntheticPage(0)
+        page.text("常态化推进 项目化落实", x: 80, baseline: 100)
+        XCTAssertEqual(lines(page)[0].text, "常态化推进 项目化落实")
+    }
+
+    func testFieldsFarApartOnOneLineStayOneLine() {
+        var page = SyntheticPage(0)
+        page.text("首都精神文明办", x: 80, baseline: 100)
+        page.text("2020年7月7日", x: 420, baseline: 100)
+        let all = lines(page)
+        XCTAssertEqual(all.count, 1)
+        XCTAssertEqual(all[0].text, "首都精神文明办 2020年7月7日")
+    }
+
+    func testEmptyAndBrokenGlyphsAreSkipped() {
+        var page = SyntheticPage(0)
+        page.text("正文", x: 80, baseline: 100)
+        page.glyphs.append(PDFGlyph(text: "", x: 120, baseline: 100, width: 16, size: 16, font: "F"))
+        page.glyphs.append(PDFGlyph(text: "坏", x: .nan, baseline: 100, width: 16, size: 16, font: "F"))
+        page.glyphs.append(PDFGlyph(text: "零", x: 140, baseline: 100, width: 16, size: 0, font: "F"))
+        XCTAssertEqual(lines(page).map(\.text), ["正文"])
+    }
+}
+
+/// Character positions, for checking a PDF's spacing, on request only.
+final class CharacterPositionTests: XCTestCase {
+    func testPositionsAreTheGlyphsLeftEdgesAndOffByDefault() {
+        var page = SyntheticPage(0)
+        page.text("文明 ab", x: 80, baseline: 100, tracking: 2)
+        XCTAssertEqual(Extractor.extract([page.content]).pages[0].lines[0].characters, [])
+        let line = Extractor.extract([page.content], options: ExtractOptions(characterPositions: true)).pages[0].lines[0]
+        XCTAssertEqual(line.characters.map { String($0.scalar) }, ["文", "明", "a", "b"])
+        XCTAssertEqual(line.characters.map(\.x), [80, 98, 126, 136])   // the space glyph at 116 is not a character
+    }
+}

@@ -1,0 +1,84 @@
+import BulletinExtract
+import BulletinPDFReader
+import XCTest
+
+/// Paragraphs from lines: indents, short last lines, page breaks, hanging 版记 items, display type.
+final class ParagraphTests: XCTestCase {
+    private func paragraphs(_ pages: [SyntheticPage]) -> [String] {
+        Extractor.extract(pages.map(\.content)).paragraphs.map(\.text)
+    }
+
+    func testIndentedFirstLinesStartParagraphsAndLinesJoinWithoutSeparator() {
+        var page = SyntheticPage(0)
+        var y = BodyText.paragraph(70, on: &page, baseline: 100)
+        y = BodyText.paragraph(54, on: &page, baseline: y, offset: 3)   // its last line is full: 26 + 28
+        BodyText.paragraph(40, on: &page, baseline: y, offset: 5)
+        XCTAssertEqual(paragraphs([page]), [BodyText.characters(69) + "。", BodyText.characters(53, offset: 3) + "。",
+                                            BodyText.characters(39, offset: 5) + "。"])
+    }
+
+    func testAParagraphCutByAPageBreakIsJoined() {
+        var one = SyntheticPage(0), two = SyntheticPage(1)
+        // 26 + 28 characters fill page 1's last two lines; the rest continues unindented on page 2.
+        let text = Array(BodyText.characters(79) + "。")
+        one.text(String(text[0..<26]), x: 112, baseline: 700)
+        one.text(String(text[26..<54]), x: 80, baseline: 729)
+        two.text(String(text[54...]), x: 80, baseline: 100)
+        BodyText.paragraph(30, on: &two, baseline: 129, offset: 9)   // a new, indented paragraph
+        XCTAssertEqual(paragraphs([one, two]), [String(text), BodyText.characters(29, offset: 9) + "。"])
+    }
+
+    func testAnIndentedLineAfterAPageBreakIsANewParagraph() {
+        var one = SyntheticPage(0), two = SyntheticPage(1)
+        one.text(BodyText.characters(26), x: 112, baseline: 700)
+        one.text(BodyText.characters(28, offset: 2), x: 80, baseline: 729)   // full, but the paragraph ends here
+        BodyText.paragraph(30, on: &two, baseline: 100, offset: 4)
+        XCTAssertEqual(paragraphs([one, two]).count, 2)
+    }
+
+    func testWesternWordsBrokenAcrossLinesGetASpace() {
+        var page = SyntheticPage(0)
+        // Full lines end at 528: 2 em + 21 characters + ` Civilized`, then `Beijing` + 24 characters.
+        page.text(BodyText.characters(21) + " Civilized", x: 112, baseline: 100)
+        page.text("Beijing" + BodyText.characters(24), x: 80, baseline: 129)
+        page.text(BodyText.characters(5) + "。", x: 80, baseline: 158)
+        XCTAssertEqual(paragraphs([page]), [BodyText.characters(21) + " Civilized Beijing" + BodyText.characters(24)
+                                            + BodyText.characters(5) + "。"])
+    }
+
+    func testHangingDistributionItemsAreOneParagraphEach() {
+        var page = SyntheticPage(0)
+        BodyText.paragraph(60, on: &page, baseline: 100)
+        // 版记 lines at 14 pt, inset one character, continuation lines after the colon.
+        page.text("报：" + BodyText.characters(29), x: 94, baseline: 300, size: 14)
+        page.text(BodyText.characters(6) + "。", x: 122, baseline: 324, size: 14)
+        page.text("送：" + BodyText.characters(29, offset: 3), x: 94, baseline: 348, size: 14)
+        page.text(BodyText.characters(8, offset: 3) + "。", x: 122, baseline: 372, size: 14)
+        page.text("发：" + BodyText.characters(12), x: 94, baseline: 396, size: 14)
+        XCTAssertEqual(Array(paragraphs([page]).dropFirst()),
+                       ["报：" + BodyText.characters(29) + BodyText.characters(6) + "。",
+                        "送：" + BodyText.characters(29, offset: 3) + BodyText.characters(8, offset: 3) + "。",
+                        "发：" + BodyText.characters(12)])
+    }
+
+    func testCentredLinesAreParagraphsButACentredHeadlineOnTwoLinesIsOne() {
+        var page = SyntheticPage(0)
+        // Body lines first, so the measure is known: 80…528.
+        BodyText.paragraph(80, on: &page, baseline: 300)
+        page.text("首都精神文明办", x: 248, baseline: 100)
+        page.text("2020年7月7日", x: 244, baseline: 129)
+        page.text(BodyText.characters(15), x: 139, baseline: 180, size: 22, font: "FandolSong-Bold")
+        page.text(BodyText.characters(10, offset: 15), x: 194, baseline: 213, size: 22, font: "FandolSong-Bold")
+        let result = paragraphs([page])
+        XCTAssertEqual(Array(result.prefix(3)), ["首都精神文明办", "2020年7月7日", BodyText.characters(25)])
+    }
+
+    func testARuleBetweenLinesSeparatesParagraphs() {
+        var page = SyntheticPage(0)
+        page.text(BodyText.characters(28), x: 80, baseline: 100)
+        page.rules.append(PDFRule(x0: 80, y0: 110, x1: 528, y1: 110, thickness: 2, color: .black))
+        page.text(BodyText.characters(28, offset: 4), x: 80, baseline: 129)
+        page.text(BodyText.characters(10), x: 80, baseline: 158)
+        XCTAssertEqual(paragraphs([page]).count, 2)
+    }
+}

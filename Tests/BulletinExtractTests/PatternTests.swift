@@ -1,0 +1,49 @@
+@testable import BulletinExtract
+import XCTest
+
+/// The textual signatures of bulletin elements.
+final class PatternTests: XCTestCase {
+    func testMastheadParts() {
+        XCTAssertTrue(BulletinPatterns.hasIssueNumber("第 33 期"))
+        XCTAssertTrue(BulletinPatterns.hasIssueNumber("2021年第九期"))
+        XCTAssertFalse(BulletinPatterns.hasIssueNumber("第一，压实各方责任"))
+        XCTAssertEqual(BulletinPatterns.splitTotal("第12期（总第2178期）").number, "第12期")
+        XCTAssertEqual(BulletinPatterns.splitTotal("第12期（总第2178期）").total, "总第2178期")
+        XCTAssertEqual(BulletinPatterns.splitTotal("(总第 2142 期)").total, "总第 2142 期")
+        XCTAssertEqual(BulletinPatterns.splitTotal("(总第 2142 期)").number, "")
+        XCTAssertEqual(BulletinPatterns.splitIssuerDate("首都精神文明办 2020年7月7日")?.issuer, "首都精神文明办")
+        XCTAssertEqual(BulletinPatterns.splitIssuerDate("首都精神文明办　二〇二〇年七月七日")?.date, "二〇二〇年七月七日")
+        XCTAssertTrue(BulletinPatterns.isDate("2020 年 7 月 7 日"))
+        XCTAssertFalse(BulletinPatterns.isDate("7月7日"))
+    }
+
+    func testLabelsColumnsAttributionsHeadings() {
+        XCTAssertEqual(BulletinPatterns.labelled("报：中央文明办。")?.label, "报")
+        XCTAssertEqual(BulletinPatterns.labelled("邮箱:a@b.com")?.value, "a@b.com")
+        XCTAssertNil(BulletinPatterns.labelled("第一，压实：各方"))
+        XCTAssertEqual(BulletinPatterns.column("【文明创建】"), "文明创建")
+        XCTAssertNil(BulletinPatterns.column("【甲】乙【丙】"))
+        XCTAssertEqual(BulletinPatterns.attribution("（海淀区文明办）"), "海淀区文明办")
+        XCTAssertNil(BulletinPatterns.attribution("（一是加强领导，二是落实责任。）"))
+        XCTAssertEqual(BulletinPatterns.headingLabel("一、2020年台账完成情况")?.label, "一、")
+        XCTAssertEqual(BulletinPatterns.headingLabel("（二）强化宣传")?.label, "（二）")
+        XCTAssertEqual(BulletinPatterns.headingLabel("1. 坚持")?.rest, "坚持")
+        XCTAssertNil(BulletinPatterns.headingLabel("2020年台账"))
+        XCTAssertEqual(FooterFields.split("责编：梅雪峰　　核稿：田文松　　电话：55569506"),
+                       ["责编：梅雪峰", "核稿：田文松", "电话：55569506"])
+    }
+
+    func testTrailingAttributionOnlyAfterASentence() {
+        XCTAssertEqual(BulletinPatterns.trailingAttribution("纪律严明。(海淀区文明办)")?.unit, "海淀区文明办")
+        XCTAssertEqual(BulletinPatterns.trailingAttribution("再上新台阶。 （精神文明综合协调处）")?.before, "再上新台阶。")
+        XCTAssertNil(BulletinPatterns.trailingAttribution("依据《北京市条例(试行)》"))
+        XCTAssertNil(BulletinPatterns.trailingAttribution("成立了工作专班(区文明办)"))
+    }
+
+    func testPageNumbers() {
+        for yes in ["— 3 —", "- 3 -", "第3页", "3", "第 3 页 共 5 页", "3 / 5", "－12－"] {
+            XCTAssertTrue(FurnitureFilter.isPageNumber(yes), yes)
+        }
+        for no in ["第三页", "2020年", "3.5", "共5页", "— —"] { XCTAssertFalse(FurnitureFilter.isPageNumber(no), no) }
+    }
+}

@@ -1,0 +1,96 @@
+import BulletinPDFReader
+import XCTest
+
+/// Content-stream operators beyond the base fixture: colour spaces, graphics state, rendering modes,
+/// marked content edge cases, forms drawing themselves, inline images without a length.
+final class ContentTests: XCTestCase {
+    private func page(_ content: String, resources: String = "", extra: [String] = []) throws -> PageContent {
+        let bytes = MiniPDF.page(content, resources: "/Font << /F1 5 0 R >> " + resources, extraObjects: extra)
+        return try PDFDocument(bytes: bytes).page(0)
+    }
+
+    func testColourSpaces() throws {
+        let page = try page("""
+        BT /F1 10 Tf
+        0 0 0 1 k (k) Tj
+        0 1 1 0 k (r) Tj
+        /CS0 cs 0 0.5 1 sc (i) Tj
+        /CS1 cs 1 scn (x) Tj
+        /CS2 cs 1 scn (s) Tj
+        0.5 g (g) Tj
+        ET
+        """, resources: "/ColorSpace << /CS0 [/ICCBased 6 0 R] /CS1 [/Indexed /DeviceRGB 1 <000000FF0000>] /CS2 [/Separation /Red /DeviceCMYK << /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] /C1 [0 1 1 0] /N 1 >>] >>",
+                             extra: [MiniPDF.stream("", extra: " /N 3")])
+        let colours = page.glyphs.map(\.color)
+        XCTAssertEqual(colours[0], PDFColor(red: 0, green: 0, blue: 0), "CMYK black")
+        XCTAssertEqual(colours[1], PDFColor(red: 1, green: 0, blue: 0), "CMYK red")
+        XCTAssertEqual(colours[2], PDFColor(red: 0, green: 0.5, blue: 1), "ICCBased with 3 components as RGB")
+        XCTAssertEqual(colours[3], PDFColor(red: 1, green: 0, blue: 0), "Indexed entry 1")
+        XCTAssertEqual(colours[4], PDFColor(red: 1, green: 0, blue: 0), "Separation through its Type 2 tint transform")
+        XCTAssertEqual(colours[5], PDFColor(red: 0.5, green: 0.5, blue: 0.5))
+    }
+
+    func testGraphicsStateSaveRestoreAndExtGState() throws {
+        let page = try page("""
+        q 2 0 0 2 0 0 cm 1 0 0 rg BT /F1 10 Tf 10 10 Td (a) Tj ET Q
+        BT /F1 10 Tf 10 10 Td (b) Tj ET
+        /GS1 gs BT 300 300 Td (c) Tj ET
+        BT /F1 10 Tf 2 Tr 10 300 Td (d) Tj ET
+        """, resources: "/ExtGState << /GS1 << /LW 3 /Font [5 0 R 30] >> >>")
+        let (a, b, c, d) = (page.glyphs[0], page.glyphs[1], page.glyphs[2], page.glyphs[3])
+        XCTAssertEqual(a.size, 20, accuracy: 1e-9)
+        XCTAssertEqual(a.x, 20, accuracy: 1e-9)
+        XCTAssertEqual(a.color, PDFColor(red: 1, green: 0, blue: 0))
+        XCTAssertEqual(b.size, 10, accuracy: 1e-9, "Q restored the CTM")
+        XCTAssertEqual(b.color, .black, "Q restored the colour")
+        XCTAssertEqual(c.size, 30, accuracy: 1e-9, "gs /Font sets font and size")
+        XCTAssertEqual(d.renderingMode, 2)
+        XCTAssertEqual(d.strokeWidth, 3, accuracy: 1e-9, "gs /LW is the stroke width of fill+stroke text")
+        XCTAssertEqual(c.strokeWidth, 0, "filled text has no stroke")
+    }
+
+    func testMarkedContentEdgeCases() throws {
+        let page = try page("""
+        BT /F1 10 Tf 10 700 Td
+        /Span << /ActualText (outer) >> BDC (ab) Tj /Span << /ActualText (inner) >> BDC (c) Tj EMC EMC
+        /Span << /ActualText (-) >> BDC EMC
+        /Artifact /P1 BDC (x) Tj EMC
+        /P /P2 BDC (y) Tj EMC
+        EMC EMC
+        /Span << /ActualText (open) >> BDC (z) Tj
+        ET
+        """, resources: "/Properties << /P1 << /Type /Pagination >> /P2 << /ActualText <FEFF00590059> >> >>")
+        XCTAssertEqual(page.glyphs.map(\.text), ["outer", "-", "x", "YY", "open"])
+        XCTAssertEqual(page.glyphs[0].width, 15, accuracy: 1e-9, "spans the three covered glyphs")
+        XCTAssertEqual(page.glyphs[1].width, 0, "replacement text without glyphs is kept at the text position")
+        XCTAssertEqual(page.glyphs[1].x, 25, accuracy: 1e-9)
+        XCTAssertTrue(page.glyphs[2].isArtifact)
+        XCTAssertFalse(page.glyphs[3].isArtifact)
+    }
+
+    func testFormDrawingItselfAndDeepNesting() throws {
+        let page = try page("/Fm0 Do BT /F1 10 Tf (after) Tj ET", resources: "/XObject << /Fm0 6 0 R >>", extra: [
+            MiniPDF.stream("BT /F1 10 Tf (in) Tj ET /Fm0 Do", extra: " /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /Font << /F1 5 0 R >> /XObject << /Fm0 6 0 R >> >>"),
+        ])
+        XCTAssertEqual(page.glyphs.map(\.text).joined(), "inafter")
+        XCTAssertTrue(page.warnings.contains { $0.message.contains("cycle") }, "\(page.warnings)")
+    }
+
+    func testInlineImageWithFilterAndNoLength() throws {
+        let page = try page("""
+        BI /W 2 /H 2 /F /AHx /CS /RGB ID 00FF00FF00FF00FF00FF00FF> EI
+        BT /F1 10 Tf (ok) Tj ET
+        """)
+        XCTAssertEqual(page.glyphs.map(\.text).joined(), "ok")
+    }
+
+    func testTextRiseAndVerticalFontWarning() throws {
+        let page = try page("BT /F1 10 Tf 100 100 Td 5 Ts (a) Tj ET")
+        XCTAssertEqual(page.glyphs[0].baseline, 792 - 105, accuracy: 1e-9)
+        let vertical = try self.page("BT /F2 10 Tf <4e2d> Tj ET", resources: "/Font << /F2 6 0 R >>", extra: [
+            "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /UniGB-UCS2-V /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun >>] >>",
+        ])
+        XCTAssertEqual(vertical.glyphs.map(\.text), ["中"])
+        XCTAssertTrue(vertical.warnings.contains { $0.message.contains("vertical writing") }, "\(vertical.warnings)")
+    }
+}

@@ -1,0 +1,205 @@
+import BulletinPDFReader
+import XCTest
+
+/// Font decoding paths (PDF 32000-1 §9.6–9.10): simple-font encodings and /Differences through the
+/// Adobe Glyph List, Type 3 FontMatrix, predefined CJK CMaps, and the embedded font's own cmap when a
+/// Type0 font has no ToUnicode.
+final class FontTests: XCTestCase {
+    private func page(_ content: String, fonts: String, objects: [[UInt8]]) throws -> PageContent {
+        var all: [[UInt8]] = [
+            Array("<< /Type /Catalog /Pages 2 0 R >>".utf8),
+            Array("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8),
+            Array("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << \(fonts) >> >> >>".utf8),
+            Array(MiniPDF.stream(content).utf8),
+        ]
+        all += objects
+        return try PDFDocument(bytes: MiniPDF.build(all)).page(0)
+    }
+
+    private func text(_ page: PageContent) -> String { page.glyphs.map(\.text).joined() }
+
+    func testStandardAndMacRomanEncodings() throws {
+        let page = try page("BT /F1 10 Tf (`quoted') Tj /F2 10 Tf (caf\\216) Tj ET", fonts: "/F1 5 0 R /F2 6 0 R", objects: [
+            Array("<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>".utf8),
+            Array("<< /Type /Font /Subtype /Type1 /BaseFont /Times-Italic /Encoding /MacRomanEncoding >>".utf8),
+        ])
+        XCTAssertEqual(text(page), "‘quoted’café")
+        XCTAssertTrue(page.glyphs.last!.fontIsItalic, "Italic in the name")
+        XCTAssertFalse(page.glyphs.first!.fontIsItalic)
+    }
+
+    func testDifferencesThroughTheGlyphList() throws {
+        let differences = "[65 /uni4E2D /u1F600 /a.sc /f_i /Euro /g123 /uni4E2D6587]"
+        let page = try page("BT /F1 10 Tf (ABCDEFG) Tj ET", fonts: "/F1 5 0 R", objects: [
+            Array("<< /Type /Font /Subtype /Type1 /BaseFont /Custom /Encoding << /Differences \(differences) >> >>".utf8),
+        ])
+        XCTAssertEqual(page.glyphs.map(\.text), ["中", "😀", "a", "fi", "€", "", "中文"])
+        XCTAssertTrue(page.warnings.contains { $0.message.contains("1 character code(s) have no Unicode mapping") }, "\(page.warnings)")
+    }
+
+    func testType3FontMatrixScalesWidths() throws {
+        // Glyph space of 100 units: width 50 is half the text-space unit.
+        let page = try page("BT /T3 10 Tf 100 700 Td (ab) Tj ET", fonts: "/T3 5 0 R", objects: [
+            Array("""
+            << /Type /Font /Subtype /Type3 /FontBBox [0 0 100 100] /FontMatrix [0.01 0 0 0.01 0 0]
+               /CharProcs << >> /Encoding << /Differences [97 /a /b] >> /FirstChar 97 /LastChar 98 /Widths [50 70] >>
+            """.utf8),
+        ])
+        XCTAssertEqual(text(page), "ab")
+        XCTAssertEqual(page.glyphs[0].width, 5, accuracy: 1e-9)
+        XCTAssertEqual(page.glyphs[1].x, 105, accuracy: 1e-9)
+        XCTAssertEqual(page.glyphs[1].width, 7, accuracy: 1e-9)
+    }
+
+    private func type0(_ encoding: String, widths: String = "") -> [[UInt8]] {
+        [Array("<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /\(encoding) /DescendantFonts [6 0 R] >>".utf8),
+         Array("""
+         << /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >>
+            /FontDescriptor << /Type /FontDescriptor /FontName /SimSun /Flags 6 >> /DW 1000 \(widths) >>
+         """.utf8)]
+    }
+
+    func testPredefinedGBKEUC() throws {
+        // GBK bytes of 中文A; single-byte 'A' is CID 814 + 0x41 - 0x21 = 846 in Adobe-GB1.
+        let page = try page("BT /F1 10 Tf 0 0 Td <d6d0cec441> Tj ET", fonts: "/F1 5 0 R", objects: type0("GBK-EUC-H", widths: "/W [846 [500]]"))
+        XCTAssertEqual(page.glyphs.map(\.text), ["中", "文", "A"])
+        XCTAssertEqual(page.glyphs.map(\.width), [10, 10, 5])
+        XCTAssertEqual(page.warnings, [])
+    }
+
+    func testPredefinedUnicodeCMaps() throws {
+        let ucs2 = try page("BT /F1 10 Tf <4e2d65870041> Tj ET", fonts: "/F1 5 0 R", objects: type0("UniGB-UCS2-H", widths: "/W [34 [500]]"))
+        XCTAssertEqual(ucs2.glyphs.map(\.text), ["中", "文", "A"])
+        XCTAssertEqual(ucs2.glyphs.map(\.width), [10, 10, 5], "U+0041 is Adobe-GB1 CID 34")
+        let utf16 = try page("BT /F1 10 Tf <d840dc0b4e2d> Tj ET", fonts: "/F1 5 0 R", objects: type0("UniGB-UTF16-H"))
+        XCTAssertEqual(utf16.glyphs.map(\.text), ["𠀋", "中"])
+    }
+
+    // MARK: Embedded font programs
+
+    /// A TrueType font with only a table directory and a `cmap` (format 4 or 12), enough for the
+    /// reader's fallback: U+4E2D → glyph 5, U+6587 and its Kangxi look-alike U+2F42 → glyph 9.
+    static func trueTypeWithCmap(format12: Bool) -> [UInt8] {
+        func u16(_ v: Int) -> [UInt8] { [UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+        func u32(_ v: Int) -> [UInt8] { u16(v >> 16) + u16(v & 0xFFFF) }
+        var subtable: [UInt8]
+        if format12 {
+            let groups = [(0x2F42, 0x2F42, 9), (0x4E2D, 0x4E2D, 5), (0x6587, 0x6587, 9)]
+            subtable = u16(12) + u16(0) + u32(16 + groups.count * 12) + u32(0) + u32(groups.count)
+            for (start, end, glyph) in groups { subtable += u32(start) + u32(end) + u32(glyph) }
+        } else {
+            // Segments: [0x2F42], [0x4E2D], [0x6587], [0xFFFF]; idDelta maps each to its glyph.
+            let starts = [0x2F42, 0x4E2D, 0x6587, 0xFFFF], glyphs = [9, 5, 9, 0]
+            let segments = starts.count
+            var body = u16(segments * 2) + u16(4) + u16(1) + u16(0)
+            for s in starts { body += u16(s) }          // endCode
+            body += u16(0)                               // reservedPad
+            for s in starts { body += u16(s) }          // startCode
+            for (s, g) in zip(starts, glyphs) { body += u16((g - s) & 0xFFFF) }  // idDelta
+            for _ in starts { body += u16(0) }          // idRangeOffset
+            subtable = u16(4) + u16(14 + body.count - 8) + u16(0) + body
+        }
+        let cmap = u16(0) + u16(1) + u16(3) + u16(format12 ? 10 : 1) + u32(12) + subtable
+        let header = u32(0x0001_0000) + u16(1) + u16(16) + u16(0) + u16(0)
+        let record = Array("cmap".utf8) + u32(0) + u32(12 + 16) + u32(cmap.count)
+        return header + record + cmap
+    }
+
+    private func identityFont(descendant subtype: String, fontFile: String, fontFileDictionary: String, program: [UInt8], cidToGID: String = "") -> [[UInt8]] {
+        [Array("<< /Type /Font /Subtype /Type0 /BaseFont /Embedded /Encoding /Identity-H /DescendantFonts [6 0 R] >>".utf8),
+         Array("<< /Type /Font /Subtype /\(subtype) /BaseFont /Embedded /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R \(cidToGID) >>".utf8),
+         Array("<< /Type /FontDescriptor /FontName /Embedded /Flags 4 /\(fontFile) 8 0 R >>".utf8),
+         MiniPDF.stream(program, extra: fontFileDictionary)]
+    }
+
+    func testIdentityHWithoutToUnicodeUsesTrueTypeCmap() throws {
+        for format12 in [false, true] {
+            // CIDToGIDMap: CID 1 → 5, CID 2 → 9.
+            let map: [UInt8] = [0, 0, 0, 5, 0, 9]
+            var objects = identityFont(descendant: "CIDFontType2", fontFile: "FontFile2", fontFileDictionary: "",
+                                       program: Self.trueTypeWithCmap(format12: format12), cidToGID: "/CIDToGIDMap 9 0 R")
+            objects[1] = Array("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Embedded /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /CIDToGIDMap 9 0 R >>".utf8)
+            objects.append(MiniPDF.stream(map))
+            let page = try page("BT /F1 10 Tf <00010002> Tj ET", fonts: "/F1 5 0 R", objects: objects)
+            XCTAssertEqual(page.glyphs.map(\.text), ["中", "文"], "format \(format12 ? 12 : 4): the unified ideograph, not the Kangxi radical")
+            // Identity CIDToGIDMap: CID = GID.
+            let identity = try self.page("BT /F1 10 Tf <00050009> Tj ET", fonts: "/F1 5 0 R",
+                                         objects: identityFont(descendant: "CIDFontType2", fontFile: "FontFile2", fontFileDictionary: "",
+                                                               program: Self.trueTypeWithCmap(format12: format12)))
+            XCTAssertEqual(identity.glyphs.map(\.text), ["中", "文"])
+        }
+    }
+
+    /// A name-keyed CFF font program: glyph 1 is "A" (standard string 34), glyph 2 "uni6587" (custom string).
+    static func nameKeyedCFF(encodingCodes: [UInt8]? = nil) -> [UInt8] {
+        func index(_ items: [[UInt8]]) -> [UInt8] {
+            guard !items.isEmpty else { return [0, 0] }
+            var out: [UInt8] = [UInt8(items.count >> 8), UInt8(items.count & 0xFF), 1]
+            var offset = 1
+            out.append(UInt8(offset))
+            for item in items { offset += item.count; out.append(UInt8(offset)) }
+            return out + items.flatMap { $0 }
+        }
+        func number(_ v: Int) -> [UInt8] { [29, UInt8(v >> 24 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+        let header: [UInt8] = [1, 0, 4, 1]
+        let names = index([Array("Embedded".utf8)])
+        let strings = index([Array("uni6587".utf8)])
+        let globalSubrs = index([])
+        let charStrings = index([[14], [14], [14]])  // three glyphs, each just `endchar`
+        let charset: [UInt8] = [0, 0, 34, 0x01, 0x87]  // format 0: SIDs 34 ("A") and 391
+        // Top DICT with fixed-size operands so its length is known before the offsets are.
+        func top(_ charsetOffset: Int, _ charStringsOffset: Int, _ encodingOffset: Int) -> [UInt8] {
+            number(charsetOffset) + [15] + number(charStringsOffset) + [17] + (encodingCodes != nil ? number(encodingOffset) + [16] : [])
+        }
+        let topLength = index([top(0, 0, 0)]).count
+        let charsetOffset = header.count + names.count + topLength + strings.count + globalSubrs.count
+        let charStringsOffset = charsetOffset + charset.count
+        let encoding: [UInt8] = encodingCodes.map { [0, UInt8($0.count)] + $0 } ?? []  // format 0
+        let encodingOffset = charStringsOffset + charStrings.count
+        return header + names + index([top(charsetOffset, charStringsOffset, encodingOffset)]) + strings + globalSubrs + charset + charStrings + encoding
+    }
+
+    func testIdentityHWithoutToUnicodeUsesCFFGlyphNames() throws {
+        let page = try page("BT /F1 10 Tf <00010002> Tj ET", fonts: "/F1 5 0 R",
+                            objects: identityFont(descendant: "CIDFontType0", fontFile: "FontFile3",
+                                                  fontFileDictionary: " /Subtype /CIDFontType0C", program: Self.nameKeyedCFF()))
+        XCTAssertEqual(page.glyphs.map(\.text), ["A", "文"])
+        XCTAssertEqual(page.warnings, [])
+    }
+
+    /// Simple fonts without /Encoding use the embedded program's built-in encoding.
+    func testBuiltInEncodingOfEmbeddedType1AndCFF() throws {
+        let type1 = Array("""
+        %!PS-AdobeFont-1.0: Custom
+        /Encoding 256 array
+        0 1 255 {1 index exch /.notdef put} for
+        dup 65 /uni4E2D put
+        dup 66 /B put
+        readonly def
+        currentfile eexec
+        """.utf8)
+        let page1 = try page("BT /F1 10 Tf (AB) Tj ET", fonts: "/F1 5 0 R", objects: [
+            Array("<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+Custom /FontDescriptor 6 0 R >>".utf8),
+            Array("<< /Type /FontDescriptor /FontName /ABCDEF+Custom /Flags 4 /FontFile 7 0 R >>".utf8),
+            MiniPDF.stream(type1, extra: " /Length1 \(type1.count) /Length2 0 /Length3 0"),
+        ])
+        XCTAssertEqual(page1.glyphs.map(\.text), ["中", "B"])
+        let page2 = try page("BT /F1 10 Tf (xy) Tj ET", fonts: "/F1 5 0 R", objects: [
+            Array("<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+Custom /FontDescriptor 6 0 R >>".utf8),
+            Array("<< /Type /FontDescriptor /FontName /ABCDEF+Custom /Flags 4 /FontFile3 7 0 R >>".utf8),
+            MiniPDF.stream(Self.nameKeyedCFF(encodingCodes: [0x78, 0x79]), extra: " /Subtype /Type1C"),
+        ])
+        XCTAssertEqual(page2.glyphs.map(\.text), ["A", "文"])
+    }
+
+    func testIdentityHWithNothingToGoOnWarns() throws {
+        let page = try page("BT /F1 10 Tf <00010002> Tj ET", fonts: "/F1 5 0 R", objects: [
+            Array("<< /Type /Font /Subtype /Type0 /BaseFont /Bare /Encoding /Identity-H /DescendantFonts [6 0 R] >>".utf8),
+            Array("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Bare /FontDescriptor << /Flags 4 >> >>".utf8),
+        ])
+        XCTAssertEqual(page.glyphs.count, 2, "glyphs are still placed")
+        XCTAssertEqual(text(page), "")
+        XCTAssertTrue(page.warnings.contains { $0.message.contains("no ToUnicode and no usable cmap") }, "\(page.warnings)")
+        XCTAssertTrue(page.warnings.contains { $0.message.contains("2 character code(s) have no Unicode mapping") }, "\(page.warnings)")
+    }
+}

@@ -1,0 +1,85 @@
+import BulletinModel
+import BulletinPDFReader
+import BulletinRender
+import Foundation
+import TestSupport
+import XCTest
+
+/// Our own PDFs (Cairo: classic xref, FlateDecode, Type0/Identity-H CFF fonts with ToUnicode) read
+/// back: the text equals poppler's (an independent oracle) character for character, pages are A4,
+/// the masthead is big and red, the info dictionary decodes.
+final class OwnPDFTests: XCTestCase {
+    static let session: RenderSession = { try! RenderSession(home: Repository.root, systemFallback: false) }()
+
+    /// Renders a sample and writes it to a temporary file (poppler reads files).
+    static func rendered(_ sample: String) throws -> (bytes: [UInt8], path: String) {
+        let data = Array(try Data(contentsOf: URL(fileURLWithPath: sample)))
+        let pdf = try session.render(issueJSON: data, file: sample).value.pdf
+        let path = (Repository.temporaryDirectory() as NSString).appendingPathComponent("sample.pdf")
+        try Data(pdf).write(to: URL(fileURLWithPath: path))
+        return (pdf, path)
+    }
+
+    func testTextEqualsPopplersOnEverySample() throws {
+        XCTAssertEqual(Repository.samples.count, 4)
+        for sample in Repository.samples {
+            let (bytes, path) = try Self.rendered(sample)
+            let document = try PDFDocument(bytes: bytes)
+            XCTAssertEqual(document.warnings, [], sample)
+            let poppler = try Poppler.text(path).filter { !$0.isWhitespace }
+            let ours = GlyphDump.text(document)
+            XCTAssertEqual(ours, poppler, sample)
+            XCTAssertEqual(document.pageCount, Int(try Poppler.info(path)["Pages"] ?? ""), sample)
+            for index in 0..<document.pageCount {
+                let page = document.page(index)
+                XCTAssertEqual(page.warnings, [], "\(sample) page \(index + 1)")
+                XCTAssertEqual(page.width, 595.28, accuracy: 0.01)
+                XCTAssertEqual(page.height, 841.89, accuracy: 0.01)
+                for glyph in page.glyphs {
+                    XCTAssertFalse(glyph.text.isEmpty, "\(sample) page \(index + 1): every glyph has text")
+                    XCTAssert(glyph.x >= 0 && glyph.x + glyph.width <= page.width, "inside the page: \(glyph)")
+                    XCTAssert(glyph.baseline > 0 && glyph.baseline <= page.height, "inside the page: \(glyph)")
+                }
+            }
+        }
+    }
+
+    func testMastheadIsLargeRedAndFirst() throws {
+        let (bytes, _) = try Self.rendered(Repository.samples[0])
+        let page = try PDFDocument(bytes: bytes).page(0)
+        let title = page.glyphs.prefix(12)
+        XCTAssertEqual(title.map(\.text).joined(), "首都精神文明建设情况简报")
+        for glyph in title {
+            XCTAssertGreaterThan(glyph.size, 20, "the masthead title is set large")
+            XCTAssertGreaterThan(glyph.color.red, 0.7)
+            XCTAssertLessThan(glyph.color.green, 0.2)
+        }
+        // Glyphs on the title line share a baseline and advance left to right without overlap.
+        for (left, right) in zip(title, title.dropFirst()) {
+            XCTAssertEqual(left.baseline, right.baseline, accuracy: 0.01)
+            XCTAssertLessThanOrEqual(left.x + left.width, right.x + 0.01)
+        }
+        // The red rule under the masthead is found as a horizontal rule.
+        XCTAssertTrue(page.rules.contains { $0.y0 == $0.y1 && $0.x1 - $0.x0 > 300 && $0.color.red > 0.7 }, "\(page.rules)")
+        // The body text is 16 pt in the sample layout.
+        let sizes = Dictionary(grouping: page.glyphs, by: { ($0.size * 10).rounded() / 10 }).mapValues(\.count)
+        XCTAssertEqual(sizes.max { $0.value < $1.value }?.key, 16)
+    }
+
+    func testInfoDictionaryDecodes() throws {
+        let (bytes, path) = try Self.rendered(Repository.samples[0])
+        let document = try PDFDocument(bytes: bytes)
+        let poppler = try Poppler.info(path)
+        XCTAssertEqual(document.info["Title"], poppler["Title"])
+        XCTAssertEqual(document.info["Author"], poppler["Author"])
+        XCTAssertEqual(document.info["Producer"], poppler["Producer"])
+    }
+
+    func testOpeningFromPathMatchesBytes() throws {
+        let (bytes, path) = try Self.rendered(Repository.samples[1])
+        let fromPath = try PDFDocument(path: path)
+        let fromBytes = try PDFDocument(bytes: bytes)
+        XCTAssertEqual(fromPath.pageCount, fromBytes.pageCount)
+        for index in 0..<fromPath.pageCount { XCTAssertEqual(fromPath.page(index), fromBytes.page(index)) }
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Fuzzes the PDF reader with libFuzzer (+ AddressSanitizer). A tool, not part of `swift test`.
+#
+#   bash scripts/fuzz-reader.sh [seconds]     (default 600)
+#
+# Builds Sources/BulletinPDFReader + fuzz/FuzzReaderEntry.swift as one module with
+# `swiftc -sanitize=fuzzer,address`, seeds a working corpus (.build-fuzz/corpus, kept between runs)
+# from fuzz/seeds and Tests/Fixtures/pdf, and runs for the given time. Crashes are written to
+# .build-fuzz/crash-* (libFuzzer's artifact prefix); reproduce one with
+#   .build-fuzz/fuzz-reader .build-fuzz/crash-<hash>
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-600}"
+out=.build-fuzz
+mkdir -p "$out/corpus"
+swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
+  -module-name BulletinPDFReader \
+  -I Sources/CZlib -I Sources/CCrypto \
+  $(find Sources/BulletinPDFReader -name '*.swift' | sort) fuzz/FuzzReaderEntry.swift \
+  -lz -lcrypto -o "$out/fuzz-reader"
+cp -n fuzz/seeds/* "$out/corpus/" 2>/dev/null || true
+find Tests/Fixtures/pdf -name '*.pdf' -size -200k -exec cp -n {} "$out/corpus/" \; 2>/dev/null || true
+echo "corpus: $(ls "$out/corpus" | wc -l) files; running ${seconds}s" >&2
+"$out/fuzz-reader" "$out/corpus" -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=1024 \
+  -timeout=10 -max_len=65536 -artifact_prefix="$out/" -print_final_stats=1 -dict=fuzz/pdf.dict

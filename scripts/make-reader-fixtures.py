@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Writes the PDF reader's test fixtures into Tests/Fixtures/pdf/ (a tool; the outputs are committed,
+the tests never run this). Needs qpdf for the variants.
+
+base.pdf     hand-written, uncompressed, classic xref: a WinAnsi Helvetica with /Differences, a Type0
+             Identity-H font with a ToUnicode CMap (bfchar, bfrange with an array, a surrogate pair, a
+             multi-character target), a Form XObject with its own /Matrix and /Resources, /ActualText
+             and /Artifact marked content, an inline image, a red filled rule and a stroked rule,
+             TJ adjustments, Tc/Tw/Tz/TL/T*/'/" operators.
+flate.pdf    base with FlateDecode streams (qpdf --compress-streams=y).
+objstm.pdf   base with object streams and an xref stream (qpdf --object-streams=generate).
+linear.pdf   base linearized (qpdf --linearize).
+incremental.pdf   base plus an incremental update that replaces the page's content stream (/Prev chain).
+rotate90/180/270.pdf   base with /Rotate on the page (qpdf --rotate).
+rc4-40.pdf, rc4-128.pdf, aes-128.pdf, aes-256.pdf, aes-256-r5.pdf   encrypted with an empty user
+             password (qpdf --encrypt).
+user-password.pdf   encrypted with user password "secret".
+"""
+import os, subprocess, zlib
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, '..', 'Tests', 'Fixtures', 'pdf')
+
+
+def write_pdf(path, objects, root=1, info=None, extra_trailer=''):
+    """objects: list of bytes bodies for objects 1..n (stream objects include their own dict+stream)."""
+    out = bytearray(b'%PDF-1.7\n%\xe2\xe3\xcf\xd3\n')
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b'%d 0 obj\n' % number + body + b'\nendobj\n'
+    xref = len(out)
+    out += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objects) + 1)
+    for offset in offsets:
+        out += b'%010d 00000 n \n' % offset
+    trailer = b'<< /Size %d /Root %d 0 R' % (len(objects) + 1, root)
+    if info:
+        trailer += b' /Info %d 0 R' % info
+    trailer += extra_trailer.encode() + b' >>'
+    out += b'trailer\n' + trailer + b'\nstartxref\n%d\n%%%%EOF\n' % xref
+    with open(path, 'wb') as f:
+        f.write(out)
+    return bytes(out)
+
+
+def stream(data, extra=b''):
+    return b'<< /Length %d%s >>\nstream\n' % (len(data), extra) + data + b'\nendstream'
+
+
+TO_UNICODE = b"""/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000> <FFFF>
+endcodespacerange
+3 beginbfchar
+<0001> <4E2D>
+<0002> <6587>
+<0005> <D840DC0B>
+endbfchar
+2 beginbfrange
+<0003> <0004> [<6D4B> <8BD5>]
+<0010> <0012> <0041>
+endbfrange
+1 beginbfchar
+<0006> <00660066>
+endbfchar
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end
+"""
+
+PAGE = b"""BT
+/F1 12 Tf
+72 720 Td
+(Hello, World) Tj
+0 -20 Td
+[(Kern)-500(ing)] TJ
+14 TL
+T*
+(\\001bc) Tj
+2 Tc 3 Tw
+(a b) '
+0 0 Tc 0 Tw
+50 Tz
+(Squeezed) Tj
+100 Tz
+ET
+BT
+/F2 20 Tf
+1 0 0 1 72 600 Tm
+<00010002000300040005000600100011> Tj
+ET
+/Artifact BMC
+BT /F1 9 Tf 290 40 Td (- 1 -) Tj ET
+EMC
+/Span << /ActualText (\\376\\377\\000f\\000i) >> BDC
+BT /F1 12 Tf 72 560 Td <E6> Tj ET
+EMC
+q 1 0 0 1 100 400 cm /Fm1 Do Q
+BI /W 4 /H 4 /BPC 8 /CS /G ID
+\x00\x45\x49\x20\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c
+EI
+BT /F1 12 Tf 72 300 Td (After image) Tj ET
+1 0 0 rg 72 280 450 1.5 re f
+0 0 1 RG 2 w 72 260 m 522 260 l S
+"""
+
+FORM = b"""BT /F1 10 Tf 0 0 Td (In form) Tj ET"""
+
+objects = [
+    b'<< /Type /Catalog /Pages 2 0 R >>',                                                  # 1
+    b'<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 612 792] >>',                 # 2
+    b'<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R /F2 6 0 R >> /XObject << /Fm1 9 0 R >> >> >>',  # 3
+    stream(PAGE),                                                                          # 4
+    b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 1 /LastChar 255 /Widths 11 0 R'
+    b' /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [1 /A 230 /uni00E6] >> >>',  # 5
+    b'<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+NotoSerifCJKsc-Bold /Encoding /Identity-H'
+    b' /DescendantFonts [7 0 R] /ToUnicode 8 0 R >>',                                        # 6
+    b'<< /Type /Font /Subtype /CIDFontType0 /BaseFont /ABCDEF+NotoSerifCJKsc-Bold'
+    b' /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>'
+    b' /FontDescriptor 10 0 R /DW 1000 /W [16 [500 600] 18 18 700] >>',                     # 7
+    stream(TO_UNICODE),                                                                    # 8
+    stream(FORM, b' /Type /XObject /Subtype /Form /BBox [0 0 200 50] /Matrix [2 0 0 2 0 0]'
+                 b' /Resources << /Font << /F1 5 0 R >> >>'),                              # 9
+    b'<< /Type /FontDescriptor /FontName /ABCDEF+NotoSerifCJKsc-Bold /Flags 4 /FontWeight 700'
+    b' /ItalicAngle 0 /FontBBox [0 -120 1000 880] /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>',  # 10
+    b'[' + b' '.join(b'%d' % (556 if c != 32 else 278) for c in range(1, 256)) + b']',     # 11
+    b'<< /Title (Reader fixture) /Author <FEFF4E2D6587> /Producer (make-reader-fixtures.py) >>',  # 12
+]
+
+
+def qpdf(*args):
+    subprocess.run(['qpdf', '--static-id', '--allow-weak-crypto', *args], check=True)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    base = os.path.join(OUT, 'base.pdf')
+    data = write_pdf(base, objects, info=12)
+    p = lambda name: os.path.join(OUT, name)
+    qpdf('--compress-streams=y', '--object-streams=disable', base, p('flate.pdf'))
+    qpdf('--object-streams=generate', base, p('objstm.pdf'))
+    qpdf('--linearize', base, p('linear.pdf'))
+    for angle in (90, 180, 270):
+        qpdf('--rotate=+%d' % angle, base, p('rotate%d.pdf' % angle))
+    qpdf('--encrypt', '', 'owner', '40', '--', base, p('rc4-40.pdf'))
+    qpdf('--encrypt', '', 'owner', '128', '--use-aes=n', '--', base, p('rc4-128.pdf'))
+    qpdf('--encrypt', '', 'owner', '128', '--use-aes=y', '--', base, p('aes-128.pdf'))
+    qpdf('--encrypt', '', 'owner', '256', '--', base, p('aes-256.pdf'))
+    qpdf('--encrypt', '', 'owner', '256', '--force-R5', '--', base, p('aes-256-r5.pdf'))
+    qpdf('--encrypt', 'secret', 'owner', '128', '--use-aes=y', '--', base, p('user-password.pdf'))
+
+    # Incremental update: object 4 replaced by new content, new xref section with /Prev.
+    start = data.rfind(b'startxref')
+    previous = int(data[start + 9:].split()[0])
+    new_content = b'BT /F1 12 Tf 72 720 Td (Updated page) Tj ET'
+    update = bytearray()
+    offset = len(data)
+    update += b'4 0 obj\n' + stream(new_content) + b'\nendobj\n'
+    xref = len(data) + len(update)
+    update += b'xref\n0 1\n0000000000 65535 f \n4 1\n%010d 00000 n \n' % offset
+    update += b'trailer\n<< /Size 13 /Root 1 0 R /Info 12 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n' % (previous, xref)
+    with open(p('incremental.pdf'), 'wb') as f:
+        f.write(data + bytes(update))
+    for name in sorted(os.listdir(OUT)):
+        print(name, os.path.getsize(os.path.join(OUT, name)))
+
+
+if __name__ == '__main__':
+    main()

@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "BulletinLayout", dependencies: ["BulletinModel", "BulletinFonts"]),
         .target(name: "BulletinRender", dependencies: ["BulletinLayout", "BulletinFonts", "CCairo", "CFreeType", "CZlib"]),
         .target(name: "BulletinDiff", dependencies: ["CCairo"]),
-        .target(name: "BulletinCheck", dependencies: ["BulletinLayout"]),
+        .target(name: "BulletinCheck", dependencies: ["BulletinLayout", "BulletinExtract", "BulletinPDFReader"]),
         .target(name: "BulletinImport", dependencies: ["BulletinModel"]),
         .target(name: "BulletinPDFReader", dependencies: ["CZlib", "CCrypto"]),
         .target(name: "BulletinExtract", dependencies: ["BulletinPDFReader", "BulletinModel"]),

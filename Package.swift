@@ -10,6 +10,7 @@
 //   BulletinCheck  — checks a laid-out issue against the typographic rules
 //   BulletinImport — plain-text archive bulletins → issue models, every change accounted for
 //   BulletinPDFReader — any PDF → per-page positioned glyphs (Unicode) and rules; our own reader
+//   BulletinBatch  — whole archives: discovery, incremental manifest, parallel runs, shards, volumes
 //   BulletinCLI    — the `bulletin-pdf` command, a thin layer over the above
 import PackageDescription
 
@@ -43,10 +44,12 @@ let package = Package(
         .target(name: "BulletinCheck", dependencies: ["BulletinLayout"]),
         .target(name: "BulletinImport", dependencies: ["BulletinModel"]),
         .target(name: "BulletinPDFReader", dependencies: ["CZlib"]),
+        .target(name: "BulletinBatch", dependencies: ["BulletinModel", "BulletinLayout", "BulletinRender", "BulletinImport"]),
         .executableTarget(
             name: "BulletinCLI",
             dependencies: [
                 "BulletinModel", "BulletinLayout", "BulletinRender", "BulletinFonts", "BulletinCheck", "BulletinImport",
+                "BulletinBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,5 +66,7 @@ let package = Package(
         // The CLI tests run the built `bulletin-pdf` binary; depending on the executable target makes
         // SwiftPM build it before the tests.
         .testTarget(name: "CLITests", dependencies: ["BulletinCLI", "TestSupport"]),
+        // Library tests of the batch plus tests that run the built binary (SIGINT, kill -9).
+        .testTarget(name: "BulletinBatchTests", dependencies: ["BulletinBatch", "BulletinCLI", "TestSupport"]),
     ]
 )

@@ -12,7 +12,8 @@ struct BulletinPDF: ParsableCommand {
         Exit codes: 0 success; 1 invalid input (issue, layout or font: the messages say where); \
         3 output could not be written; 64 bad command-line usage.
         """,
-        subcommands: [RenderCommand.self, CheckCommand.self, ImportCommand.self, SchemaCommand.self, BenchCommand.self]
+        subcommands: [RenderCommand.self, CheckCommand.self, ImportCommand.self, SchemaCommand.self, BenchCommand.self,
+                      BatchCommand.self, VolumeCommand.self]
     )
 }
 

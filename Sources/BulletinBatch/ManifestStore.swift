@@ -127,21 +127,44 @@ public final class ManifestStore: @unchecked Sendable {
 
     /// Reads every manifest file, own file last, keeping the latest record of each output.
     private func load() {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { $0.hasPrefix("bulletin-pdf.manifest") && $0.hasSuffix(".jsonl") }
-            .sorted()
-        let own = Self.fileName(shard: shard)
-        for name in names.filter({ $0 != own }) + names.filter({ $0 == own }) {
-            let records = read((directory as NSString).appendingPathComponent(name))
-            for record in records {
-                if let existing = latest[record.output], existing.recorded > record.recorded { continue }
-                latest[record.output] = record
-            }
-            if name == own || isWholeArchive { owned.formUnion(records.map(\.output)) }
+        let loaded = Self.readAll(directory: directory, ownName: Self.fileName(shard: shard))
+        latest = loaded.latest
+        warnings = loaded.warnings
+        for (name, outputs) in loaded.outputsByFile where name == Self.fileName(shard: shard) || isWholeArchive {
+            owned.formUnion(outputs)
         }
     }
 
-    private func read(_ path: String) -> [ManifestRecord] {
+    /// The claims of every manifest in `directory`, read without locking or changing anything (for
+    /// looking at a directory another run may be writing).
+    public static func currentClaims(directory: String) -> [String: ManifestClaim] {
+        readAll(directory: directory, ownName: mainFileName).latest.compactMapValues(\.claim)
+    }
+
+    private struct Loaded {
+        var latest: [String: ManifestRecord] = [:]
+        var outputsByFile: [String: [String]] = [:]
+        var warnings: [Diagnostic] = []
+    }
+
+    /// Every manifest file of `directory`, `ownName` last; the latest record of each output wins.
+    private static func readAll(directory: String, ownName: String) -> Loaded {
+        var loaded = Loaded()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasPrefix("bulletin-pdf.manifest") && $0.hasSuffix(".jsonl") }
+            .sorted()
+        for name in names.filter({ $0 != ownName }) + names.filter({ $0 == ownName }) {
+            let records = read((directory as NSString).appendingPathComponent(name), warnings: &loaded.warnings)
+            for record in records {
+                if let existing = loaded.latest[record.output], existing.recorded > record.recorded { continue }
+                loaded.latest[record.output] = record
+            }
+            loaded.outputsByFile[name] = records.map(\.output)
+        }
+        return loaded
+    }
+
+    private static func read(_ path: String, warnings: inout [Diagnostic]) -> [ManifestRecord] {
         guard let data = FileManager.default.contents(atPath: path) else { return [] }
         let decoder = JSONDecoder()
         var records: [ManifestRecord] = []

@@ -1,3 +1,5 @@
+import Foundation
+
 /// SHA-256 (FIPS 180-4) of bytes, written here because Foundation on Linux has no digest and the
 /// house allows no package for it. The batch uses it for the manifest's content hashes: inputs,
 /// the layout file, font files and the executable. A cryptographic hash is more than change
@@ -27,7 +29,14 @@ public struct SHA256: Sendable {
 
     /// Adds the bytes of a raw buffer to the message.
     public mutating func update(buffer: UnsafeRawBufferPointer) {
-        guard buffer.count > 0, let base = buffer.baseAddress else { return }
+        guard buffer.count > 0 else { return }
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { schedule in
+            update(buffer: buffer, schedule: schedule.baseAddress!)
+        }
+    }
+
+    private mutating func update(buffer: UnsafeRawBufferPointer, schedule: UnsafeMutablePointer<UInt32>) {
+        guard let base = buffer.baseAddress else { return }
         length &+= UInt64(buffer.count)
         var offset = 0
         if !pending.isEmpty {
@@ -35,12 +44,13 @@ public struct SHA256: Sendable {
             pending.append(contentsOf: UnsafeRawBufferPointer(start: base, count: take))
             offset = take
             if pending.count == 64 {
-                pending.withUnsafeBytes { compress($0.baseAddress!) }
+                let block = pending  // a copy, so compressing (which mutates self) never overlaps reading it
+                block.withUnsafeBytes { compress($0.baseAddress!, schedule: schedule) }
                 pending.removeAll(keepingCapacity: true)
             }
         }
         while buffer.count - offset >= 64 {
-            compress(base + offset)
+            compress(base + offset, schedule: schedule)
             offset += 64
         }
         if offset < buffer.count {
@@ -69,46 +79,47 @@ public struct SHA256: Sendable {
         return String(decoding: hex, as: UTF8.self)
     }
 
-    /// One 64-byte block (FIPS 180-4 §6.2.2). Written with wrapping arithmetic on locals so that
-    /// even a debug build hashes the fonts in well under a second.
-    private mutating func compress(_ block: UnsafeRawPointer) {
-        var w = (UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
-                 UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0))
-        withUnsafeMutableBytes(of: &w) { words in
-            let schedule = words.bindMemory(to: UInt32.self)
-            for i in 0..<16 {
-                schedule[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
-            }
+    /// One 64-byte block (FIPS 180-4 §6.2.2). Wrapping arithmetic and masking shifts (`&>>`)
+    /// throughout, on plain pointers: they compile to single instructions even without
+    /// optimization, where the generic `>>` and array accesses are calls, so a debug build (the
+    /// tests') hashes several times faster.
+    private mutating func compress(_ block: UnsafeRawPointer, schedule m: UnsafeMutablePointer<UInt32>) {
+        let k = SHA256.constants
+        for i in 0..<16 {
+            m[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: i &* 4, as: UInt32.self))
         }
         var (a, b, c, d, e, f, g, h) = state
-        withUnsafeMutableBytes(of: &w) { words in
-            let m = words.bindMemory(to: UInt32.self).baseAddress!
-            SHA256.roundConstants.withUnsafeBufferPointer { k in
-                for t in 0..<64 {
-                    let wt: UInt32
-                    if t < 16 {
-                        wt = m[t]
-                    } else {
-                        let w15 = m[(t - 15) & 15], w2 = m[(t - 2) & 15]
-                        let s0 = w15.rotr(7) ^ w15.rotr(18) ^ (w15 >> 3)
-                        let s1 = w2.rotr(17) ^ w2.rotr(19) ^ (w2 >> 10)
-                        wt = m[t & 15] &+ s0 &+ m[(t - 7) & 15] &+ s1
-                        m[t & 15] = wt
-                    }
-                    let s1 = e.rotr(6) ^ e.rotr(11) ^ e.rotr(25)
-                    let choice = (e & f) ^ (~e & g)
-                    let t1 = h &+ s1 &+ choice &+ k[t] &+ wt
-                    let s0 = a.rotr(2) ^ a.rotr(13) ^ a.rotr(22)
-                    let majority = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ majority
-                    h = g; g = f; f = e; e = d &+ t1
-                    d = c; c = b; b = a; a = t1 &+ t2
-                }
+        var t = 0
+        while t < 64 {
+            let wt: UInt32
+            if t < 16 {
+                wt = m[t]
+            } else {
+                let w15 = m[(t &- 15) & 15], w2 = m[(t &- 2) & 15]
+                let s0 = ((w15 &>> 7) | (w15 &<< 25)) ^ ((w15 &>> 18) | (w15 &<< 14)) ^ (w15 &>> 3)
+                let s1 = ((w2 &>> 17) | (w2 &<< 15)) ^ ((w2 &>> 19) | (w2 &<< 13)) ^ (w2 &>> 10)
+                wt = m[t & 15] &+ s0 &+ m[(t &- 7) & 15] &+ s1
+                m[t & 15] = wt
             }
+            let s1 = ((e &>> 6) | (e &<< 26)) ^ ((e &>> 11) | (e &<< 21)) ^ ((e &>> 25) | (e &<< 7))
+            let choice = (e & f) ^ (~e & g)
+            let t1 = h &+ s1 &+ choice &+ k[t] &+ wt
+            let s0 = ((a &>> 2) | (a &<< 30)) ^ ((a &>> 13) | (a &<< 19)) ^ ((a &>> 22) | (a &<< 10))
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            h = g; g = f; f = e; e = d &+ t1
+            d = c; c = b; b = a; a = t1 &+ s0 &+ majority
+            t &+= 1
         }
         state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
                  state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
     }
+
+    /// The round constants in memory that is never freed (read by every thread).
+    nonisolated(unsafe) private static let constants: UnsafePointer<UInt32> = {
+        let pointer = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+        pointer.initialize(from: roundConstants, count: 64)
+        return UnsafePointer(pointer)
+    }()
 
     private static let roundConstants: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -122,6 +133,3 @@ public struct SHA256: Sendable {
     ]
 }
 
-private extension UInt32 {
-    @inline(__always) func rotr(_ n: UInt32) -> UInt32 { (self >> n) | (self << (32 - n)) }
-}

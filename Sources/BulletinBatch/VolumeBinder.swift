@@ -80,7 +80,7 @@ public enum VolumeBinder {
             let m = bound[i].issue.masthead
             let heading = m.number + (m.totalNumber.map { "（\($0)）" } ?? "") + "　" + m.date
             return ContentsGroup(heading: heading, entries: articles[i].map {
-                ContentsEntry(title: $0.title, page: String($0.page + 1))
+                ContentsEntry(title: contentsTitle($0.title), page: String($0.page + 1))
             })
         }
         let metadata = volumeMetadata(bound.map(\.issue), title: title, creationDate: creationDate)
@@ -100,6 +100,12 @@ public enum VolumeBinder {
         var list = merger.list
         list.pageLabels = pageLabels
         return Warned(list, warnings: warnings + contents.warnings)
+    }
+
+    /// A title as the contents lists it: without the full stop a run-in title ends with (a
+    /// contents line is a name, not a sentence).
+    static func contentsTitle(_ title: String) -> String {
+        title.hasSuffix("。") ? String(title.dropLast()) : title
     }
 
     /// The outline entries of an issue that are articles (column heads dropped), in order.

@@ -15,8 +15,8 @@ public enum ArchiveDiscovery {
         public var problems: [BatchError]
     }
 
-    /// Walks `inputs` (directories and files). Directories listed in `excluding` (the output
-    /// directory when it lies inside the archive) are passed over.
+    /// Walks `inputs` (directories and files). Paths listed in `excluding` (the output directory,
+    /// report and index when they lie inside the archive) are passed over.
     public static func discover(_ inputs: [String], excluding: [String] = []) -> Result {
         var walker = Walker(excluded: Set(excluding.compactMap { FileIdentity(path: $0) }))
         for input in inputs {
@@ -109,7 +109,8 @@ private struct Walker {
                     continue
                 }
                 walk(directory: path, relative: relativePath, identity: child, ancestors: inside)
-            } else if (status.st_mode & S_IFMT) == S_IFREG, let kind = ArchiveItem.Kind(fileName: name) {
+            } else if (status.st_mode & S_IFMT) == S_IFREG, let kind = ArchiveItem.Kind(fileName: name),
+                      !excluded.contains(FileIdentity(status)) {
                 items.append(ArchiveItem(path: path, relativePath: relativePath, kind: kind))
             }
         }

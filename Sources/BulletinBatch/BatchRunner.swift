@@ -128,21 +128,9 @@ public final class BatchRunner: @unchecked Sendable {
 
         // 1–2. Discover, refuse collisions, take this shard's part.
         try writer.createDirectoryOrFail(options.outputDirectory)
-        let excluded = [options.outputDirectory]
-        let discovery = ArchiveDiscovery.discover(options.inputs, excluding: excluded)
-        let (unique, collisions) = OutputCollisions.separate(discovery.items)
-        let inShard = { (item: ArchiveItem) in self.options.shard?.contains(item) ?? true }
-        let items = unique.filter(inShard)
-        var refused: [IssueOutcome] = []
-        for case .outputCollision(let output, let inputs) in collisions {
-            for item in discovery.items where item.outputPath == output && inShard(item) {
-                var outcome = IssueOutcome(item: item, status: .failed)
-                outcome.failure = .input
-                outcome.errors = [Diagnostic(.error, file: item.path, message: "would be written to \(output), as would "
-                    + inputs.filter { $0 != item.path }.joined(separator: " and ") + "; neither is typeset (rename one)")]
-                refused.append(outcome)
-            }
-        }
+        let selection = BatchSelection(inputs: options.inputs,
+                                       excluding: [options.outputDirectory] + [options.reportPath, options.indexPath].compactMap { $0 },
+                                       shard: options.shard)
         timings.discovery = lap()
 
         // 3. Fingerprint the settings.
@@ -160,8 +148,46 @@ public final class BatchRunner: @unchecked Sendable {
         let context = JobContext(session: session, typesetter: typesetter, settings: options.settings,
                                  fingerprint: fingerprint, outputDirectory: options.outputDirectory,
                                  manifest: manifest, writer: writer, force: options.force)
-        let collector = OutcomeCollector(count: items.count, total: items.count + refused.count, progress: progress)
-        for outcome in refused { collector.addRefused(outcome) }
+        let outcomes = typeset(selection, context: context)
+        timings.issues = lap()
+
+        // 6. Close the manifest, write the index and the report.
+        var runErrors: [BatchError] = []
+        do {
+            try manifest.close()
+        } catch {
+            runErrors.append(error)
+        }
+        timings.manifestClose = lap()
+        var counts = BatchCounts()
+        counts.total = outcomes.count
+        for outcome in outcomes { counts.add(outcome) }
+        timings.perIssue = outcomes.reduce(PhaseTimes()) { $0 + $1.phases }
+        queueLock.lock()
+        let stoppedBy = stopReason
+        queueLock.unlock()
+        var result = BatchResult(outcomes: outcomes, problems: selection.problems, runErrors: runErrors,
+                                 counts: counts, stoppedBy: stoppedBy, timings: timings)
+        if let indexPath = options.indexPath {
+            result.runErrors += write(index: indexPath, outcomes: outcomes, claims: manifest.claims)
+        }
+        result.timings.total = Stopwatch.now() - started
+        if let reportPath = options.reportPath {
+            result.runErrors += write(report: reportPath, result: result, fingerprint: fingerprint)
+        }
+        for problem in selection.problems { progress.note("error: \(problem)") }
+        for error in result.runErrors { progress.note("error: \(error)") }
+        progress.summary(result.summary)
+        return result
+    }
+
+    /// Runs the jobs on the worker threads; returns the outcomes, refused ones first, then in
+    /// archive order (`notRun` for those a stop kept from starting).
+    private func typeset(_ selection: BatchSelection, context: JobContext) -> [IssueOutcome] {
+        let items = selection.items
+        let collector = OutcomeCollector(count: items.count, total: items.count + selection.refused.count,
+                                         progress: progress)
+        for outcome in selection.refused { collector.addRefused(outcome) }
         let queue = WorkQueue(count: items.count)
         queueLock.lock()
         self.queue = queue
@@ -170,57 +196,37 @@ public final class BatchRunner: @unchecked Sendable {
         Scheduler.run(queue, jobs: options.jobs) { index in
             collector.add(IssueJob(item: items[index], context: context).run(), at: index)
         }
-        timings.issues = lap()
+        return selection.refused + collector.outcomes(items: items)
+    }
 
-        // 6. Close the manifest, write the report and the index.
-        var runErrors: [BatchError] = []
+    /// `--index`: a row per issue that has its PDF (built now or before), from the manifest.
+    private func write(index path: String, outcomes: [IssueOutcome], claims: [String: ManifestClaim]) -> [BatchError] {
+        let rows = outcomes.compactMap { outcome -> IndexCSV.Row? in
+            guard outcome.status == .built || outcome.status == .unchanged, let claim = claims[outcome.output] else { return nil }
+            return IndexCSV.Row(summary: claim.issue, pages: claim.pages,
+                                pdf: (options.outputDirectory as NSString).appendingPathComponent(outcome.output))
+        }
         do {
-            try manifest.close()
+            try writer.write(IndexCSV.bytes(rows), to: path)
+            return []
         } catch {
-            runErrors.append(error)
+            return [.write(error)]
         }
-        timings.manifestClose = lap()
-        var outcomes = collector.outcomes(items: items)
-        outcomes = refused + outcomes
-        var counts = BatchCounts()
-        counts.total = outcomes.count
-        for outcome in outcomes { counts.add(outcome) }
-        timings.perIssue = outcomes.reduce(PhaseTimes()) { $0 + $1.phases }
-        queueLock.lock()
-        let stoppedBy = stopReason
-        queueLock.unlock()
-        var result = BatchResult(outcomes: outcomes, problems: discovery.problems, runErrors: runErrors,
-                                 counts: counts, stoppedBy: stoppedBy, timings: timings)
-        if let indexPath = options.indexPath {
-            let claims = manifest.claims
-            let rows = outcomes.compactMap { outcome -> IndexCSV.Row? in
-                guard outcome.status == .built || outcome.status == .unchanged, let claim = claims[outcome.output] else { return nil }
-                return IndexCSV.Row(summary: claim.issue, pages: claim.pages,
-                                    pdf: (options.outputDirectory as NSString).appendingPathComponent(outcome.output))
-            }
-            do {
-                try writer.write(IndexCSV.bytes(rows), to: indexPath)
-            } catch {
-                result.runErrors.append(.write(error))
-            }
+    }
+
+    /// `--report`: the run as JSON.
+    private func write(report path: String, result: BatchResult, fingerprint: SettingsFingerprint) -> [BatchError] {
+        let report = BatchReport(tool: options.tool, settings: fingerprint.parts, outputDirectory: options.outputDirectory,
+                                 shard: options.shard?.description, jobs: options.jobs,
+                                 stoppedBy: result.stoppedBy?.rawValue, counts: result.counts, timings: result.timings,
+                                 problems: result.problems.map { .init($0.diagnostic) },
+                                 issues: result.outcomes.map(BatchReport.IssueRecord.init))
+        do {
+            try writer.write(report.encoded(), to: path)
+            return []
+        } catch {
+            return [.write(error)]
         }
-        result.timings.total = Stopwatch.now() - started
-        if let reportPath = options.reportPath {
-            let report = BatchReport(tool: options.tool, settings: fingerprint.parts,
-                                     outputDirectory: options.outputDirectory, shard: options.shard?.description,
-                                     jobs: options.jobs, stoppedBy: stoppedBy?.rawValue, counts: counts,
-                                     timings: result.timings, problems: discovery.problems.map { .init($0.diagnostic) },
-                                     issues: outcomes.map(BatchReport.IssueRecord.init))
-            do {
-                try writer.write(report.encoded(), to: reportPath)
-            } catch {
-                result.runErrors.append(.write(error))
-            }
-        }
-        for problem in discovery.problems { progress.note("error: \(problem)") }
-        for error in result.runErrors { progress.note("error: \(error)") }
-        progress.summary(result.summary)
-        return result
     }
 }
 

@@ -68,10 +68,11 @@ final class DiscoveryTests: BatchTestCase {
         XCTAssertEqual(result.problems, [.unreadable(path: archive + "/2020", reason: "Permission denied")])
     }
 
-    func testOutputDirectoryInsideTheArchiveIsPassedOver() {
+    func testOutputDirectoryAndReportInsideTheArchiveArePassedOver() {
         write("archive/001.json", "{}")
         write("archive/out/001.json", "{}")
-        let result = ArchiveDiscovery.discover([archive], excluding: [archive + "/out"])
+        write("archive/report.json", "{}")
+        let result = ArchiveDiscovery.discover([archive], excluding: [archive + "/out", archive + "/report.json"])
         XCTAssertEqual(result.items.map(\.relativePath), ["001.json"])
     }
 

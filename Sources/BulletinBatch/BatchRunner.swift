@@ -131,6 +131,7 @@ public final class BatchRunner: @unchecked Sendable {
         let selection = BatchSelection(inputs: options.inputs,
                                        excluding: [options.outputDirectory] + [options.reportPath, options.indexPath].compactMap { $0 },
                                        shard: options.shard)
+        for problem in selection.problems { progress.note("error: \(problem)") }
         timings.discovery = lap()
 
         // 3. Fingerprint the settings.
@@ -175,7 +176,6 @@ public final class BatchRunner: @unchecked Sendable {
         if let reportPath = options.reportPath {
             result.runErrors += write(report: reportPath, result: result, fingerprint: fingerprint)
         }
-        for problem in selection.problems { progress.note("error: \(problem)") }
         for error in result.runErrors { progress.note("error: \(error)") }
         progress.summary(result.summary)
         return result

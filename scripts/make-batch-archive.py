@@ -5,6 +5,7 @@ ARCHIVE/<year>/<nnn>.json (the tree `batch` mirrors).
 
     python3 scripts/make-batch-archive.py /tmp/archive 2000
 """
+import datetime
 import glob
 import json
 import os
@@ -27,10 +28,9 @@ def main():
         masthead = issue["masthead"]
         masthead["number"] = f"第{number}期"
         masthead["totalNumber"] = f"总第{1000 + i}期"
-        # Weekly from January; the 50th issue lands in mid-December.
-        day_of_year = (number - 1) * 7
-        month, day = 1 + day_of_year // 30, 1 + day_of_year % 28
-        masthead["date"] = f"{year}年{min(month, 12)}月{day}日"
+        # Weekly from the first of January; the 50th issue lands in mid-December.
+        date = datetime.date(year, 1, 1) + datetime.timedelta(days=7 * (number - 1))
+        masthead["date"] = f"{date.year}年{date.month}月{date.day}日"
         directory = os.path.join(target, str(year))
         os.makedirs(directory, exist_ok=True)
         with open(os.path.join(directory, f"{number:03d}.json"), "w", encoding="utf-8") as f:

@@ -44,8 +44,8 @@ extension Typesetter {
     /// Sets a table of contents on pages of this layout's geometry: the title in the headline
     /// style, each group heading in the column-head style, entries in the body font at the footer's
     /// size with dot leaders to a right-aligned page number. Layouts define no contents style of
-    /// their own; deriving it keeps an office's fonts and colours. Group headings stay with their
-    /// first entry (never last on a page), and entries never split across pages.
+    /// their own; deriving it keeps an office's fonts and colours. A group that fits on a page is
+    /// never split; a longer one keeps its heading with its first entry; an entry never splits.
     ///
     /// The list carries one outline entry (the title, level 1) and no page numbers; a caller that
     /// binds it in front of other pages labels its pages (`DisplayList.pageLabels`).
@@ -61,16 +61,17 @@ extension Typesetter {
         for (g, group) in table.groups.enumerated() {
             let heading = entryLines(group.heading, page: group.page, style: styles.heading,
                                      path: "contents.groups[\(g)]", context: &context)
-            let first = group.entries.first.map {
-                entryLines($0.title, page: $0.page, style: styles.entry, path: "contents.groups[\(g)].entries[0]",
-                           context: &context)
+            let entries = group.entries.enumerated().map { e, entry in
+                entryLines(entry.title, page: entry.page, style: styles.entry,
+                           path: "contents.groups[\(g)].entries[\(e)]", context: &context)
             }
-            // Keep the heading with its first entry.
-            pager.ensureRoom(styles.heading.spaceBefore + heading.height + (first?.height ?? 0))
+            // A group stays on one page when it fits on one; a longer one keeps at least its
+            // heading and first entry together.
+            let whole = styles.heading.spaceBefore + heading.height + entries.reduce(0) { $0 + $1.height }
+            pager.ensureRoom(whole <= pager.areaHeight
+                             ? whole : styles.heading.spaceBefore + heading.height + (entries.first?.height ?? 0))
             pager.place(heading, spaceBefore: styles.heading.spaceBefore)
-            for (e, entry) in group.entries.enumerated() {
-                let lines = e == 0 ? first! : entryLines(entry.title, page: entry.page, style: styles.entry,
-                                                          path: "contents.groups[\(g)].entries[\(e)]", context: &context)
+            for lines in entries {
                 pager.ensureRoom(lines.height)
                 pager.place(lines, spaceBefore: 0)
             }

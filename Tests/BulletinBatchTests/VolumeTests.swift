@@ -82,6 +82,27 @@ final class VolumeTests: BatchTestCase {
         }
     }
 
+    func testContentsGroupsAreNeverSplitWhenTheyFitOnAPage() throws {
+        let groups = (1...40).map { n in
+            ContentsGroup(heading: "第\(n)期　2020年1月1日",
+                          entries: (1...(n % 4 + 1)).map { ContentsEntry(title: "第\(n)期的第\($0)篇文章的标题", page: String($0)) })
+        }
+        let metadata = DocumentMetadata(title: "t", author: "a", subject: "", keywords: "", creator: "c",
+                                        creationDate: "2020-01-01T00:00:00Z")
+        let list = BatchFixtures.typesetter.layoutContents(ContentsTable(title: "目　录", groups: groups), metadata: metadata).value
+        XCTAssertGreaterThan(list.pages.count, 2)
+        var seen: [String] = []
+        for (index, page) in list.pages.enumerated() {
+            let lines = DisplayListText.lines(of: page, fonts: list.fonts)
+            let body = index == 0 ? Array(lines.dropFirst()) : lines
+            XCTAssertTrue(body.first?.hasSuffix("2020年1月1日") ?? false, "page \(index + 1) starts inside a group: \(body.first ?? "")")
+            seen += body
+        }
+        // Nothing lost: every heading and entry is there once, in order.
+        XCTAssertEqual(seen.count, groups.count + groups.reduce(0) { $0 + $1.entries.count })
+        XCTAssertTrue(seen.last?.hasPrefix("第40期的第1篇文章的标题") ?? false, seen.last ?? "")
+    }
+
     func testABadIssueFailsTheVolumeWithEveryErrorListed() throws {
         write("archive/001.json", BatchFixtures.issueJSON(1))
         write("archive/002.json", "{\n  \"masthead\": 42\n}\n")

@@ -122,6 +122,19 @@ final class BatchRunnerTests: BatchTestCase {
         XCTAssertEqual(again.outcomes.map(\.status), [.unchanged, .unchanged, .built, .built, .built])
     }
 
+    func testACrashBetweenRenameAndClaimLeavesNoStaleClaim() throws {
+        makeArchive(1)
+        try runBatch()
+        let old = try XCTUnwrap(manifestClaims()["2020/001.pdf"])
+        write("archive/2020/001.json", BatchFixtures.issueJSON(1, headline: "新的标题，比原来的长了不少，排版以后文件也不一样大"))
+        // The new PDF is renamed into place, then the process "dies" before claiming it.
+        let result = try runBatch(writer: DyingAfterRename())
+        XCTAssertEqual(result.outcomes.map(\.status), [.failed])
+        XCTAssertNotEqual(fileSize(output + "/2020/001.pdf"), old.pdfBytes, "the new PDF is in place")
+        XCTAssertNil(manifestClaims()["2020/001.pdf"], "the old claim must not survive the replacement of its PDF")
+        XCTAssertEqual(try runBatch().outcomes.map(\.reason), ["new"])
+    }
+
     func testAStopFinishesTheIssueInFlightRecordsItAndLeavesTheRestForTheNextRun() throws {
         makeArchive(6)
         let writer = StoppingWriter()
@@ -237,6 +250,18 @@ final class FillingDisk: OutputWriter, @unchecked Sendable {
         lock.unlock()
         if full { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(ENOSPC))) }
         try real.write(bytes, to: path)
+    }
+
+    func createDirectory(_ path: String) throws(AtomicFile.WriteError) { try real.createDirectory(path) }
+}
+
+/// Writes the file (renamed into place), then fails as if the process had died right after.
+final class DyingAfterRename: OutputWriter, @unchecked Sendable {
+    private let real = AtomicOutputWriter()
+
+    func write(_ bytes: [UInt8], to path: String) throws(AtomicFile.WriteError) {
+        try real.write(bytes, to: path)
+        throw AtomicFile.WriteError(path: path, reason: "died after the rename")
     }
 
     func createDirectory(_ path: String) throws(AtomicFile.WriteError) { try real.createDirectory(path) }

@@ -124,6 +124,16 @@ class BatchCLITestCase: CLITestCase {
         for n in 0..<count { write("archive/\(String(format: "%03d", n + 1)).json", samples[n % samples.count]) }
     }
 
+    /// `count` issues at archive/<nnn>.json: every `sampleEvery`-th a shipped sample (several pages,
+    /// 300 KB of PDF), the others small — a batch long enough to interrupt that stays quick.
+    func makeMixedArchive(_ count: Int, sampleEvery: Int = 4) throws {
+        let samples = try Repository.samples.map { try String(contentsOfFile: $0, encoding: .utf8) }
+        for n in 0..<count {
+            let text = n % sampleEvery == 0 ? samples[n / sampleEvery % samples.count] : IssueJSON.withParagraph("第\(n)期。")
+            write("archive/\(String(format: "%03d", n + 1)).json", text)
+        }
+    }
+
     /// The PDFs below `out/`, relative, sorted.
     func pdfs() -> [String] {
         ((try? FileManager.default.subpathsOfDirectory(atPath: output)) ?? [])

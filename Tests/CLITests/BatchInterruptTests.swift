@@ -30,7 +30,7 @@ final class BatchInterruptTests: BatchCLITestCase {
     }
 
     func testKill9InTheMiddleLeavesOnlyCompletePDFsAndTrueClaimsAndTheNextRunFinishes() throws {
-        try makeSampleArchive(100)
+        try makeMixedArchive(100)
         let batch = try BatchCLI.Background(["batch", archive, "-o", output, "--jobs", "2"])
         XCTAssertTrue(batch.wait { self.claims().count >= 6 }, "no claims appeared: \(batch.stderr)")
         kill(batch.process.processIdentifier, SIGKILL)
@@ -47,6 +47,28 @@ final class BatchInterruptTests: BatchCLITestCase {
         XCTAssertTrue(summary.contains("100 issues: \(100 - claimed.count) built, \(claimed.count) unchanged, 0 failed"), summary)
         XCTAssertEqual(pdfs().count, 100)
         XCTAssertEqual(claims().count, 100)
+        assertOnlyCompleteOutputsAndTrueClaims(pdfinfo: false)
+    }
+
+    func testKill9WhileReplacingPDFsLeavesOnlyCompleteOnesAndTrueClaims() throws {
+        // Every input changed, so every claimed PDF is being replaced when the kill comes. (The
+        // instant between a rename and its claim is too short for a random kill to hit; the
+        // library test `testACrashBetweenRenameAndClaimLeavesNoStaleClaim` puts a crash there.)
+        try makeMixedArchive(40, sampleEvery: 1000)
+        XCTAssertEqual(BatchCLI.run(["batch", archive, "-o", output]).status, Exit.ok)
+        for n in 1...40 {
+            write("archive/\(String(format: "%03d", n)).json", IssueJSON.withParagraph("第\(n)期，改过的更长的正文。" + String(repeating: "又一句。", count: n)))
+        }
+        let batch = try BatchCLI.Background(["batch", archive, "-o", output, "--jobs", "2"])
+        XCTAssertTrue(batch.wait { batch.stderr.components(separatedBy: "built ").count > 6 }, batch.stderr)
+        kill(batch.process.processIdentifier, SIGKILL)
+        XCTAssertEqual(batch.finish(), 128 + SIGKILL)
+        XCTAssertLessThan(batch.stderr.components(separatedBy: "built ").count - 1, 40, "the batch ran to its end")
+        assertOnlyCompleteOutputsAndTrueClaims()
+        XCTAssertEqual(pdfs().count, 40, "replacing a PDF never removes it")
+        let rest = BatchCLI.run(["batch", archive, "-o", output])
+        XCTAssertEqual(rest.status, Exit.ok, rest.stderr)
+        XCTAssertEqual(claims().count, 40)
         assertOnlyCompleteOutputsAndTrueClaims(pdfinfo: false)
     }
 }

@@ -10,8 +10,7 @@
 ///    tool (the executable's SHA-256), layout file, font files, output options.
 /// 4. `ManifestStore` — the record of finished outputs in OUTDIR (JSON lines, append-only journal,
 ///    compacted atomically); loads every manifest (shards included) and locks its own.
-/// 5. `Scheduler` — worker threads (each with its own typesetter over the same mapped font files,
-///    see `BatchRunner.workerTypesetters`) take `IssueJob`s from a shared queue: read + hash the input,
+/// 5. `Scheduler` — worker threads take `IssueJob`s from a shared queue: read + hash the input,
 ///    skip it when the manifest's claim still holds, else import/decode → lay out → PDF (→ PNGs)
 ///    → write atomically → claim it in the journal. One failure never stops the others; a stop
 ///    request (SIGINT/SIGTERM through `SignalTrap`) lets the jobs in flight finish.

@@ -146,7 +146,7 @@ public final class BatchRunner: @unchecked Sendable {
         timings.manifestOpen = lap()
 
         // 5. Typeset.
-        let context = JobContext(typesetters: try workerTypesetters(), settings: options.settings,
+        let context = JobContext(session: session, typesetter: typesetter, settings: options.settings,
                                  fingerprint: fingerprint, outputDirectory: options.outputDirectory,
                                  manifest: manifest, writer: writer, force: options.force)
         let outcomes = typeset(selection, context: context)
@@ -181,29 +181,6 @@ public final class BatchRunner: @unchecked Sendable {
         return result
     }
 
-    /// One typesetter per worker: the first is the caller's; the others come from sessions of
-    /// their own over the same font files.
-    ///
-    /// Why not one for all: Cairo serialises every use of a FreeType face behind one mutex per
-    /// face (cairo-ft's unscaled-font lock), and each PDF copies whole font tables (7 MB of CFF
-    /// for 仿宋) under it while subsetting, so workers sharing faces queue there (measured with
-    /// `perf record -e sched:sched_switch`: nearly every wait of a worker was on that mutex).
-    /// Faces of their own cost little: FreeType and HarfBuzz map the files, so the bytes are
-    /// shared by the page cache, and only the small parsed headers are per worker.
-    private func workerTypesetters() throws(BatchError) -> [Typesetter] {
-        var typesetters = [typesetter]
-        for _ in 1..<max(1, options.jobs) {
-            do {
-                let own = try RenderSession(home: session.home, fontDirectory: session.fonts.directory,
-                                            systemFallback: session.fonts.allowsSystemFallback)
-                typesetters.append(try own.typesetter(layout: options.settings.layout))
-            } catch {
-                throw .settings(path: session.layoutPath(options.settings.layout), reason: error.description)
-            }
-        }
-        return typesetters
-    }
-
     /// Runs the jobs on the worker threads; returns the outcomes, refused ones first, then in
     /// archive order (`notRun` for those a stop kept from starting).
     private func typeset(_ selection: BatchSelection, context: JobContext) -> [IssueOutcome] {
@@ -216,8 +193,8 @@ public final class BatchRunner: @unchecked Sendable {
         self.queue = queue
         if stopReason != nil { queue.stop() }
         queueLock.unlock()
-        Scheduler.run(queue, jobs: options.jobs) { index, worker in
-            collector.add(IssueJob(item: items[index], context: context, worker: worker).run(), at: index)
+        Scheduler.run(queue, jobs: options.jobs) { index in
+            collector.add(IssueJob(item: items[index], context: context).run(), at: index)
         }
         return selection.refused + collector.outcomes(items: items)
     }

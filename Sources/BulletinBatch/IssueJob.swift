@@ -3,11 +3,12 @@ import BulletinModel
 import BulletinRender
 import Foundation
 
-/// What every job of a run shares, read-only: the typesetters (one per worker, see
-/// `BatchRunner.workerTypesetters`), the settings and their fingerprint, the manifest and the writer.
+/// What every job of a run shares, read-only: the pipeline (one `RenderSession`, whose fonts are
+/// parsed once per process and shared by all workers), the settings and their fingerprint, the
+/// manifest and the writer.
 final class JobContext: Sendable {
-    /// Index = worker number.
-    let typesetters: [Typesetter]
+    let session: RenderSession
+    let typesetter: Typesetter
     let settings: OutputSettings
     let fingerprint: SettingsFingerprint
     let outputDirectory: String
@@ -15,9 +16,10 @@ final class JobContext: Sendable {
     let writer: any OutputWriter
     let force: Bool
 
-    init(typesetters: [Typesetter], settings: OutputSettings, fingerprint: SettingsFingerprint,
+    init(session: RenderSession, typesetter: Typesetter, settings: OutputSettings, fingerprint: SettingsFingerprint,
          outputDirectory: String, manifest: ManifestStore, writer: any OutputWriter, force: Bool) {
-        self.typesetters = typesetters
+        self.session = session
+        self.typesetter = typesetter
         self.settings = settings
         self.fingerprint = fingerprint
         self.outputDirectory = outputDirectory
@@ -37,8 +39,6 @@ final class JobContext: Sendable {
 struct IssueJob {
     let item: ArchiveItem
     let context: JobContext
-    /// The worker running the job (which typesetter it uses).
-    let worker: Int
 
     func run() -> IssueOutcome {
         let started = Stopwatch.now()
@@ -87,7 +87,7 @@ struct IssueJob {
         outcome.phases.decode = lap()
 
         // Lay out.
-        let laidOut = context.typesetters[worker].layout(loaded.issue, creationDate: context.settings.creationDate)
+        let laidOut = context.typesetter.layout(loaded.issue, creationDate: context.settings.creationDate)
         let list = laidOut.value
         let warnings = loaded.warnings + loaded.locating(laidOut.warnings, file: item.path)
         outcome.warnings = warnings

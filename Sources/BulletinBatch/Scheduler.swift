@@ -36,19 +36,17 @@ final class WorkQueue: @unchecked Sendable {
 
 /// Runs `work` over a queue's items on `jobs` threads and returns when all threads are done.
 ///
-/// Threads, not processes: one process opens the layout and fingerprints the settings once, the
-/// font files are mapped once into one address space (each worker's faces read the same pages),
-/// and outcomes need no pipe. Per-issue state (composition context, Cairo surface) is each job's
-/// own. `work` must not throw: a job turns every failure into its outcome, so one bad issue
-/// never stops the others.
+/// Threads, not processes: the fonts (35 MB of CFF) are parsed once and shared read-only, and
+/// HarfBuzz fonts are safe to shape with from several threads; per-issue state (composition
+/// context, Cairo surface) is each job's own. `work` must not throw: a job turns every failure
+/// into its outcome, so one bad issue never stops the others.
 enum Scheduler {
-    /// `work(index, worker)`: item `index` on worker `worker` (0..<jobs).
-    static func run(_ queue: WorkQueue, jobs: Int, work: @escaping @Sendable (Int, Int) -> Void) {
+    static func run(_ queue: WorkQueue, jobs: Int, work: @escaping @Sendable (Int) -> Void) {
         let group = DispatchGroup()
         for number in 0..<max(1, jobs) {
             group.enter()
             let thread = Thread {
-                while let index = queue.take() { work(index, number) }
+                while let index = queue.take() { work(index) }
                 group.leave()
             }
             thread.name = "bulletin-batch-\(number + 1)"

@@ -6,7 +6,9 @@
 #     scaling, peak RSS (/usr/bin/time -v), CPU time;
 #   - peak RSS of a run over a quarter of the archive (memory must not grow with the issue count);
 #   - a no-change re-run (hyperfine median of 10);
-#   - the batch's own overhead next to typesetting, from the phase timers of --report.
+#   - the batch's own overhead next to typesetting, from the phase timers of --report;
+#   - on a shared machine, how long the workers waited for a CPU others held (schedstat), and the
+#     wall time and scaling without that wait — an estimate, printed as such.
 # Usage: bash scripts/bench-batch.sh [COUNT]      (SCRATCH=.build-xyz to choose the build directory)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,9 +23,10 @@ export BULLETIN_PDF_CACHE="$work/cache"
 python3 scripts/make-batch-archive.py "$work/archive" "$count" >&2
 python3 scripts/make-batch-archive.py "$work/quarter" "$((count / 4))" >&2
 
-run() {  # run NAME ARGS…: one timed batch, its report in $work/NAME.json, /usr/bin/time in $work/NAME.time
+run() {  # run NAME ARGS…: one timed batch; report $work/NAME.json, /usr/bin/time -v $work/NAME.time,
+         # thread scheduler statistics $work/NAME.probe
   local name=$1; shift
-  /usr/bin/time -v -o "$work/$name.time" "$bin" batch "$@" -q --report "$work/$name.json" || true
+  python3 scripts/bench_probe.py "$work/$name.probe" "$work/$name.time" -- "$bin" batch "$@" -q --report "$work/$name.json"
 }
 # First run only warms the font-hash cache and the page cache, so both timed runs start alike.
 run warm "$work/quarter" -o "$work/warm-out" --jobs 2
@@ -60,7 +63,17 @@ for jobs in (1, 2):
     print(f"--jobs {jobs}: {wall:7.2f} s wall, {rates[jobs]:6.1f} issues/s, {c['pagesBuilt'] / wall:6.0f} pages/s, "
           f"peak RSS {rss:5.0f} MB, CPU {cpu:7.2f} s ({1000 * cpu / c['built']:.1f} ms/issue), "
           f"built {c['built']}, failed {c['failed']}")
-print(f"scaling 1 → 2 jobs: {rates[2] / rates[1]:.2f}×")
+print(f"scaling 1 → 2 jobs: {rates[2] / rates[1]:.2f}× (measured wall time)")
+estimates = {}
+for jobs in (1, 2):
+    probe = json.load(open(f"{work}/jobs{jobs}.probe"))
+    workers = sorted(probe["threads"], key=lambda t: -t["cpu"])[:jobs]
+    waited = min(t["wait"] for t in workers)
+    estimates[jobs] = probe["wall"] - waited
+    print(f"--jobs {jobs}: workers waited {', '.join('%.1f' % t['wait'] for t in workers)} s for a CPU held by other "
+          f"processes, blocked {', '.join('%.1f' % max(0, t['life'] - t['cpu'] - t['wait']) for t in workers)} s; "
+          f"without the CPU wait ≈ {estimates[jobs]:.1f} s, {report('jobs%d' % jobs)['counts']['built'] / estimates[jobs]:.0f} issues/s")
+print(f"estimated scaling 1 → 2 jobs with the cores free: {estimates[1] / estimates[2]:.2f}×")
 _, rss_quarter, _ = time_v("quarter")
 _, rss_full, _ = time_v("jobs2")
 print(f"peak RSS, --jobs 2: {count // 4} issues {rss_quarter:.0f} MB, {count} issues {rss_full:.0f} MB")

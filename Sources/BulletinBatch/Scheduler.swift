@@ -36,10 +36,15 @@ final class WorkQueue: @unchecked Sendable {
 
 /// Runs `work` over a queue's items on `jobs` threads and returns when all threads are done.
 ///
-/// Threads, not processes: the fonts (35 MB of CFF) are parsed once and shared read-only, and
-/// HarfBuzz fonts are safe to shape with from several threads; per-issue state (composition
-/// context, Cairo surface) is each job's own. `work` must not throw: a job turns every failure
-/// into its outcome, so one bad issue never stops the others.
+/// Threads, not processes: the fonts (35 MB of CFF) are opened and parsed once and shared
+/// read-only (HarfBuzz fonts may shape from several threads; the glyph cache, the parsed font
+/// programs and the Cairo faces for PNGs are behind locks held for lookups only); per-issue
+/// state (composition context, PDF buffer, Cairo surface) is each job's own. Measured with
+/// `perf record -e sched:sched_switch` and /proc schedstat: with two workers on 200 issues each
+/// worker blocks fewer than five times in all (with Cairo as the PDF writer they blocked about
+/// once per issue, on cairo-ft's per-face mutex while it copied font tables to subset them).
+/// `work` must not throw: a job turns every failure into its outcome, so one bad issue never
+/// stops the others.
 enum Scheduler {
     static func run(_ queue: WorkQueue, jobs: Int, work: @escaping @Sendable (Int) -> Void) {
         let group = DispatchGroup()

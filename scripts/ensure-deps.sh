@@ -2,7 +2,8 @@
 # Installs the Debian packages bulletin-pdf needs when any is missing (C libraries for building,
 # poppler-utils and qpdf as the tests' independent PDF oracles: poppler reads text, fonts and
 # pixels; qpdf checks the file structure and reports outlines and page labels, which poppler's
-# tools do not). Safe to run repeatedly.
+# tools do not; poppler's pdftoppm is also the PDF rasterizer of `bulletin-pdf diff`). Safe to run
+# repeatedly.
 set -euo pipefail
 packages=(libharfbuzz-dev libfreetype-dev libcairo2-dev libfontconfig-dev zlib1g-dev pkg-config poppler-utils qpdf)
 missing=()

@@ -7,6 +7,9 @@ import CCairo
 struct CairoPainter {
     let list: DisplayList
     let context: OpaquePointer
+    /// Attach each run's text and clusters to its glyphs (Cairo's PDF surface turns them into
+    /// ToUnicode maps); images have no text, so the PNG renderer leaves it off.
+    var attachesText = false
 
     /// Unhinted outlines and unrounded metrics: positions come from the display list, and
     /// skipping the CFF hinter makes Cairo's glyph loading several times cheaper.
@@ -35,8 +38,22 @@ struct CairoPainter {
                 for g in run.glyphs {
                     glyphBuffer.append(cairo_glyph_t(index: UInt(g.id), x: run.x + g.x, y: run.y + g.y))
                 }
-                // Pixels only: an image has no text to attach the run's clusters to.
-                cairo_show_glyphs(context, glyphBuffer, Int32(glyphBuffer.count))
+                if attachesText {
+                    showWithText(run, glyphs: glyphBuffer)
+                } else {
+                    cairo_show_glyphs(context, glyphBuffer, Int32(glyphBuffer.count))
+                }
+            }
+        }
+    }
+
+    private func showWithText(_ run: GlyphRun, glyphs: [cairo_glyph_t]) {
+        let clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes), num_glyphs: Int32($0.glyphs)) }
+        let utf8 = Array(run.text.utf8)
+        utf8.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cairo_show_text_glyphs(context, chars.baseAddress, Int32(chars.count), glyphs, Int32(glyphs.count),
+                                       clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
             }
         }
     }

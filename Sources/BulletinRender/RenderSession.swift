@@ -85,13 +85,13 @@ public final class RenderSession: @unchecked Sendable {
 
     /// Decodes, lays out and renders one issue. Warnings come back located in the issue file.
     public func render(issueJSON data: [UInt8], file: String, layout: String = "jianbao",
-                       creationDate: String? = nil) throws(DiagnosticsError) -> Warned<Output> {
+                       creationDate: String? = nil, engine: PDFEngine = .native) throws(DiagnosticsError) -> Warned<Output> {
         let decoded = try IssueDecoder.decode(data, file: file)
         let typesetter = try self.typesetter(layout: layout)
         let laidOut = typesetter.layout(decoded.value.issue, creationDate: creationDate)
         let pdf: [UInt8]
         do {
-            pdf = try PDFRenderer.render(laidOut.value)
+            pdf = try engine.render(laidOut.value)
         } catch {
             throw DiagnosticsError([Diagnostic(.error, file: file, message: error.description)])
         }

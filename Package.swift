@@ -10,6 +10,7 @@
 //   BulletinCheck  — checks a laid-out issue against the typographic rules
 //   BulletinImport — plain-text archive bulletins → issue models, every change accounted for
 //   BulletinPDFReader — any PDF → per-page positioned glyphs (Unicode) and rules; our own reader
+//   BulletinBatch  — whole archives: discovery, incremental manifest, parallel runs, shards, volumes
 //   BulletinCLI    — the `bulletin-pdf` command, a thin layer over the above
 import PackageDescription
 
@@ -50,15 +51,20 @@ let package = Package(
         .target(name: "BulletinImport", dependencies: ["BulletinModel"]),
         .target(name: "BulletinPDFReader", dependencies: ["CZlib", "CCrypto"]),
         .target(name: "BulletinExtract", dependencies: ["BulletinPDFReader", "BulletinModel"]),
+        // SHA-256 of our own: content hashes of batch manifests and goldens manifests.
+        .target(name: "BulletinDigest"),
+        .target(name: "BulletinBatch", dependencies: ["BulletinModel", "BulletinLayout", "BulletinRender", "BulletinImport",
+                                                      "BulletinDigest"]),
         // Visual diffs of documents (issue 6): PDFs, issues, archives, PNGs and goldens → pages →
         // BulletinDiff; the C libraries only to report their versions in goldens manifests.
         .target(name: "BulletinVisualDiff", dependencies: ["BulletinDiff", "BulletinRender", "BulletinLayout",
-                                                           "BulletinModel", "CCairo", "CHarfBuzz", "CFreeType"]),
+                                                           "BulletinModel", "BulletinDigest", "CCairo", "CHarfBuzz", "CFreeType"]),
         .executableTarget(
             name: "BulletinCLI",
             dependencies: [
                 "BulletinModel", "BulletinLayout", "BulletinRender", "BulletinFonts", "BulletinCheck", "BulletinImport",
                 "BulletinExtract", "BulletinPDFReader",
+                "BulletinBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,7 +81,10 @@ let package = Package(
         // The CLI tests run the built `bulletin-pdf` binary; depending on the executable target makes
         // SwiftPM build it before the tests.
         .testTarget(name: "CLITests", dependencies: ["BulletinCLI", "TestSupport"]),
-        .testTarget(name: "BulletinVisualDiffTests", dependencies: ["BulletinVisualDiff", "TestSupport"]),
+        // Library tests of the batch plus tests that run the built binary (SIGINT, kill -9).
+        .testTarget(name: "BulletinBatchTests", dependencies: ["BulletinBatch", "BulletinCLI", "TestSupport"]),
+        .testTarget(name: "BulletinVisualDiffTests", dependencies: ["BulletinVisualDiff", "BulletinDigest", "TestSupport"]),
+        .testTarget(name: "BulletinDigestTests", dependencies: ["BulletinDigest", "TestSupport"]),
         .testTarget(name: "BulletinExtractTests",
                     dependencies: ["BulletinExtract", "BulletinPDFReader", "BulletinRender", "BulletinCLI", "TestSupport"]),
         // Renders the samples in-process (BulletinRender) to read our own PDFs back.

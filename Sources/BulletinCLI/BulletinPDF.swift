@@ -14,7 +14,8 @@ struct BulletinPDF: ParsableCommand {
         (or recorded), 1 different, 2 error.
         """,
         subcommands: [RenderCommand.self, CheckCommand.self, ImportCommand.self, ExtractCommand.self, SchemaCommand.self,
-                      BenchCommand.self, DiffCommand.self, SnapshotCommand.self, BenchDiffCommand.self]
+                      BenchCommand.self, DiffCommand.self, SnapshotCommand.self, BenchDiffCommand.self,
+                      BatchCommand.self, VolumeCommand.self]
     )
 }
 

@@ -71,7 +71,7 @@ extension Typesetter {
 
 extension Article {
     /// The run-in title of the first paragraph, if it has one.
-    var runInTitle: String? {
+    public var runInTitle: String? {
         guard case .paragraph(let p)? = blocks.first else { return nil }
         let title = p.runs.prefix { $0.role == .title }.map(\.text).joined()
         return title.isEmpty ? nil : title
@@ -79,7 +79,8 @@ extension Article {
 }
 
 extension Block {
-    var plainText: String {
+    /// The block's text as printed (a heading with its label).
+    public var plainText: String {
         switch self {
         case .paragraph(let p), .note(let p): return p.text
         case .heading(let h): return (h.label ?? "") + h.text

@@ -1,3 +1,4 @@
+import BulletinDigest
 import BulletinModel
 import Foundation
 
@@ -139,7 +140,7 @@ final class FontHashes: @unchecked Sendable {
         let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         let key = "\(file)\u{0}\(size)\u{0}\(modified)"
         if let known = lock.withLock({ hashes[key] }) { return known }
-        let hash = SHA256.hex(ofFile: file) ?? "unreadable"
+        let hash = (try? SHA256.hex(ofFile: file)) ?? "unreadable"
         lock.withLock { hashes[key] = hash }
         return hash
     }

@@ -1,3 +1,4 @@
+import BulletinDigest
 import BulletinDiff
 import BulletinVisualDiff
 import Foundation
@@ -41,7 +42,7 @@ final class GoldenWorkflowTests: XCTestCase {
         XCTAssertEqual(manifest.environment.freeType, LibraryVersions.freeType)
         XCTAssertFalse(manifest.environment.fonts.isEmpty)
         for (name, hash) in manifest.environment.fonts {
-            XCTAssertEqual(hash, SHA256.hex(ofFile: Repository.path("Fonts/\(name)")), name)
+            XCTAssertEqual(hash, try SHA256.hex(ofFile: Repository.path("Fonts/\(name)")), name)
         }
         let png = try RasterImage(pngFile: golden("a-1.png"))
         XCTAssertEqual(png.size, PixelSize(width: 331, height: 468), "A4 at 40 dpi")

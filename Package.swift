@@ -5,7 +5,7 @@
 //   BulletinModel  — the issue model, its JSON form with located diagnostics, the JSON Schema
 //   BulletinFonts  — font files, FreeType faces, HarfBuzz shaping, fallback chains
 //   BulletinLayout — layout files, line breaking, pagination → a display list
-//   BulletinRender — draws a display list to PDF, PNG and a text trace (Cairo); never lays out
+//   BulletinRender — draws a display list to PDF (own writer), PNG (Cairo) and a text trace; never lays out
 //   BulletinDiff   — compares page images (goldens, visual diffs)
 //   BulletinCheck  — checks a laid-out issue against the typographic rules
 //   BulletinImport — plain-text archive bulletins → issue models, every change accounted for
@@ -37,16 +37,23 @@ let package = Package(
         // libcrypto (OpenSSL): MD5, SHA-2 and AES for decrypting PDFs (standard security handler).
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
+        // HarfBuzz's subsetter (same Debian package as HarfBuzz): TrueType subsets for PDF embedding.
+        .systemLibrary(name: "CHarfBuzzSubset", pkgConfig: "harfbuzz-subset",
+                       providers: [.apt(["libharfbuzz-dev"])]),
 
         .target(name: "BulletinModel"),
-        .target(name: "BulletinFonts", dependencies: ["CHarfBuzz", "CFreeType", "CFontconfig"]),
+        .target(name: "BulletinFonts", dependencies: ["CHarfBuzz", "CFreeType", "CFontconfig", "CHarfBuzzSubset"]),
         .target(name: "BulletinLayout", dependencies: ["BulletinModel", "BulletinFonts"]),
-        .target(name: "BulletinRender", dependencies: ["BulletinLayout", "BulletinFonts", "CCairo", "CFreeType"]),
+        .target(name: "BulletinRender", dependencies: ["BulletinLayout", "BulletinFonts", "CCairo", "CFreeType", "CZlib"]),
         .target(name: "BulletinDiff", dependencies: ["CCairo"]),
         .target(name: "BulletinCheck", dependencies: ["BulletinLayout"]),
         .target(name: "BulletinImport", dependencies: ["BulletinModel"]),
         .target(name: "BulletinPDFReader", dependencies: ["CZlib", "CCrypto"]),
         .target(name: "BulletinExtract", dependencies: ["BulletinPDFReader", "BulletinModel"]),
+        // Visual diffs of documents (issue 6): PDFs, issues, archives, PNGs and goldens → pages →
+        // BulletinDiff; the C libraries only to report their versions in goldens manifests.
+        .target(name: "BulletinVisualDiff", dependencies: ["BulletinDiff", "BulletinRender", "BulletinLayout",
+                                                           "BulletinModel", "CCairo", "CHarfBuzz", "CFreeType"]),
         .executableTarget(
             name: "BulletinCLI",
             dependencies: [
@@ -72,5 +79,10 @@ let package = Package(
                     dependencies: ["BulletinExtract", "BulletinPDFReader", "BulletinRender", "BulletinCLI", "TestSupport"]),
         // Renders the samples in-process (BulletinRender) to read our own PDFs back.
         .testTarget(name: "BulletinPDFReaderTests", dependencies: ["BulletinPDFReader", "BulletinRender", "TestSupport", "CZlib"]),
+        .testTarget(name: "BulletinVisualDiffTests", dependencies: ["BulletinVisualDiff", "TestSupport"]),
     ]
 )
+
+// The CLI's `diff`, `snapshot` and `bench-diff` commands (issue 6). Added on a line of its own, not
+// in BulletinCLI's dependency list, so merges with other branches stay trivial.
+package.targets.first { $0.name == "BulletinCLI" }!.dependencies += ["BulletinVisualDiff", "BulletinDiff"]

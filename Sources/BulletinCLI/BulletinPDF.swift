@@ -10,9 +10,11 @@ struct BulletinPDF: ParsableCommand {
         abstract: "Typeset Chinese government bulletins (简报) into print-ready PDF.",
         discussion: """
         Exit codes: 0 success; 1 invalid input (issue, layout or font: the messages say where); \
-        3 output could not be written; 64 bad command-line usage.
+        3 output could not be written; 64 bad command-line usage. `diff` and `snapshot`: 0 same \
+        (or recorded), 1 different, 2 error.
         """,
-        subcommands: [RenderCommand.self, CheckCommand.self, ImportCommand.self, ExtractCommand.self, SchemaCommand.self, BenchCommand.self]
+        subcommands: [RenderCommand.self, CheckCommand.self, ImportCommand.self, ExtractCommand.self, SchemaCommand.self,
+                      BenchCommand.self, DiffCommand.self, SnapshotCommand.self, BenchDiffCommand.self]
     )
 }
 

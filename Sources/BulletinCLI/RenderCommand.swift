@@ -44,6 +44,9 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Do not fall back to system fonts for characters the layout's fonts lack.")
     var noSystemFonts = false
 
+    @Option(help: "PDF writer: native (our own, default, fastest) or cairo (Cairo's PDF surface).")
+    var pdfEngine: PDFEngine = .native
+
     func validate() throws {
         if inputs.count > 1 && output != nil {
             throw ValidationError("-o/--output takes one input; with several inputs each PDF goes next to its input.")
@@ -90,7 +93,7 @@ struct RenderCommand: ParsableCommand {
         let rendered: Warned<RenderSession.Output>
         do {
             rendered = try session.render(issueJSON: data, file: input, layout: layout,
-                                          creationDate: SourceDate.fromEnvironment())
+                                          creationDate: SourceDate.fromEnvironment(), engine: pdfEngine)
         } catch {
             DiagnosticPrinter.print(error.diagnostics)
             return ExitStatus.invalidInput
@@ -156,3 +159,5 @@ enum SourceDate {
         return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 }
+
+extension PDFEngine: ExpressibleByArgument {}

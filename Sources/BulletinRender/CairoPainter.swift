@@ -2,11 +2,14 @@ import BulletinFonts
 import BulletinLayout
 import CCairo
 
-/// Draws display-list pages onto a Cairo context; shared by the PDF and PNG renderers so both
-/// show exactly the same thing.
+/// Draws display-list pages onto a Cairo context, for the PNG renderer. (The PDF writer draws the
+/// same display list with the same geometry; tests compare the two renderings.)
 struct CairoPainter {
     let list: DisplayList
     let context: OpaquePointer
+    /// Attach each run's text and clusters to its glyphs (Cairo's PDF surface turns them into
+    /// ToUnicode maps); images have no text, so the PNG renderer leaves it off.
+    var attachesText = false
 
     /// Unhinted outlines and unrounded metrics: positions come from the display list, and
     /// skipping the CFF hinter makes Cairo's glyph loading several times cheaper.
@@ -20,7 +23,6 @@ struct CairoPainter {
     func paint(_ page: DisplayPage) {
         cairo_set_font_options(context, CairoPainter.fontOptions)
         var glyphBuffer: [cairo_glyph_t] = []
-        var clusterBuffer: [cairo_text_cluster_t] = []
         for item in page.items {
             switch item {
             case .rule(let rule):
@@ -36,18 +38,22 @@ struct CairoPainter {
                 for g in run.glyphs {
                     glyphBuffer.append(cairo_glyph_t(index: UInt(g.id), x: run.x + g.x, y: run.y + g.y))
                 }
-                clusterBuffer.removeAll(keepingCapacity: true)
-                for c in run.clusters {
-                    clusterBuffer.append(cairo_text_cluster_t(num_bytes: Int32(c.bytes), num_glyphs: Int32(c.glyphs)))
+                if attachesText {
+                    showWithText(run, glyphs: glyphBuffer)
+                } else {
+                    cairo_show_glyphs(context, glyphBuffer, Int32(glyphBuffer.count))
                 }
-                let utf8 = Array(run.text.utf8)
-                utf8.withUnsafeBufferPointer { bytes in
-                    bytes.withMemoryRebound(to: CChar.self) { chars in
-                        cairo_show_text_glyphs(context, chars.baseAddress, Int32(chars.count), glyphBuffer,
-                                               Int32(glyphBuffer.count), clusterBuffer, Int32(clusterBuffer.count),
-                                               cairo_text_cluster_flags_t(rawValue: 0))
-                    }
-                }
+            }
+        }
+    }
+
+    private func showWithText(_ run: GlyphRun, glyphs: [cairo_glyph_t]) {
+        let clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes), num_glyphs: Int32($0.glyphs)) }
+        let utf8 = Array(run.text.utf8)
+        utf8.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cairo_show_text_glyphs(context, chars.baseAddress, Int32(chars.count), glyphs, Int32(glyphs.count),
+                                       clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
             }
         }
     }

@@ -57,7 +57,7 @@ public final class RenderSession: @unchecked Sendable {
         guard case .font(let role, let fontError) = error else { return diagnostic }
         let failedPath: String
         switch fontError {
-        case .unreadable(let path, _), .notAFont(let path, _): failedPath = path
+        case .unreadable(let path, _), .notAFont(let path, _), .cannotEmbed(let path, _): failedPath = path
         case .freeTypeInit: return diagnostic
         }
         // Font names resolve as in `FontCatalog.face(named:)`: absolute, or inside the font directory.
@@ -85,13 +85,13 @@ public final class RenderSession: @unchecked Sendable {
 
     /// Decodes, lays out and renders one issue. Warnings come back located in the issue file.
     public func render(issueJSON data: [UInt8], file: String, layout: String = "jianbao",
-                       creationDate: String? = nil) throws(DiagnosticsError) -> Warned<Output> {
+                       creationDate: String? = nil, engine: PDFEngine = .native) throws(DiagnosticsError) -> Warned<Output> {
         let decoded = try IssueDecoder.decode(data, file: file)
         let typesetter = try self.typesetter(layout: layout)
         let laidOut = typesetter.layout(decoded.value.issue, creationDate: creationDate)
         let pdf: [UInt8]
         do {
-            pdf = try PDFRenderer.render(laidOut.value)
+            pdf = try engine.render(laidOut.value)
         } catch {
             throw DiagnosticsError([Diagnostic(.error, file: file, message: error.description)])
         }

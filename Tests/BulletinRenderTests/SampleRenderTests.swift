@@ -1,4 +1,3 @@
-import BulletinDiff
 import BulletinModel
 import BulletinRender
 import Foundation
@@ -7,15 +6,16 @@ import XCTest
 
 /// Every sample rendered and read back by poppler, an independent oracle: the text comes back
 /// exactly, fonts are embedded subsets with ToUnicode maps, pages are A4, output is reproducible,
-/// and the display list matches its trace golden.
+/// and the display list matches its trace golden. Both PDF engines (ours and Cairo's) are held to
+/// the same text, fonts and metadata.
 final class SampleRenderTests: XCTestCase {
     static let session: RenderSession = {
         try! RenderSession(home: Repository.root, systemFallback: false)
     }()
 
-    private func render(_ sample: String) throws -> (RenderSession.Output, Issue, String) {
+    private func render(_ sample: String, engine: PDFEngine = .native) throws -> (RenderSession.Output, Issue, String) {
         let data = Array(try Data(contentsOf: URL(fileURLWithPath: sample)))
-        let output = try Self.session.render(issueJSON: data, file: sample)
+        let output = try Self.session.render(issueJSON: data, file: sample, engine: engine)
         XCTAssertEqual(output.warnings, [], "\(sample) renders without warnings")
         let issue = try IssueDecoder.decode(data, file: sample).value.issue
         let pdf = (Repository.temporaryDirectory() as NSString).appendingPathComponent("out.pdf")
@@ -28,45 +28,54 @@ final class SampleRenderTests: XCTestCase {
     }
 
     func testTextCopiesOutExactly() throws {
-        for sample in Repository.samples {
-            let (_, issue, pdf) = try render(sample)
-            let text = try Poppler.text(pdf)
-            XCTAssertNil(PrintedTextMatch.mismatch(extracted: text, items: issue.printedItems), sample)
-            // No space between two Chinese characters, except the spaces the text itself has
-            // (`常态化推进 项目化落实`).
-            let allowed = Set(issue.printedItems.flatMap { item -> [String] in
-                let c = Array(item.text)
-                return c.indices.dropFirst().dropLast().filter { c[$0] == " " }.map { String([c[$0 - 1], c[$0 + 1]]) }
-            })
-            let chars = Array(text)
-            for i in 1..<max(1, chars.count - 1) where chars[i] == " " {
-                let pair = String([chars[i - 1], chars[i + 1]])
-                XCTAssertFalse(PrintedTextMatch.isHan(chars[i - 1]) && PrintedTextMatch.isHan(chars[i + 1])
-                               && !allowed.contains(pair),
-                               "\(sample): space inserted between “\(chars[i - 1])” and “\(chars[i + 1])”")
-            }
+        for engine in PDFEngine.allCases {
+            for sample in Repository.samples { try assertTextCopiesOutExactly(sample, engine: engine) }
+        }
+    }
+
+    private func assertTextCopiesOutExactly(_ sample: String, engine: PDFEngine) throws {
+        let (_, issue, pdf) = try render(sample, engine: engine)
+        let text = try Poppler.text(pdf)
+        XCTAssertNil(PrintedTextMatch.mismatch(extracted: text, items: issue.printedItems), "\(sample) (\(engine))")
+        // No space between two Chinese characters, except the spaces the text itself has
+        // (`常态化推进 项目化落实`).
+        let allowed = Set(issue.printedItems.flatMap { item -> [String] in
+            let c = Array(item.text)
+            return c.indices.dropFirst().dropLast().filter { c[$0] == " " }.map { String([c[$0 - 1], c[$0 + 1]]) }
+        })
+        let chars = Array(text)
+        for i in 1..<max(1, chars.count - 1) where chars[i] == " " {
+            let pair = String([chars[i - 1], chars[i + 1]])
+            XCTAssertFalse(PrintedTextMatch.isHan(chars[i - 1]) && PrintedTextMatch.isHan(chars[i + 1])
+                           && !allowed.contains(pair),
+                           "\(sample): space inserted between “\(chars[i - 1])” and “\(chars[i + 1])”")
         }
     }
 
     func testFontsEmbeddedSubsetWithToUnicode() throws {
-        for sample in Repository.samples {
-            let (_, _, pdf) = try render(sample)
-            let fonts = try Poppler.fonts(pdf)
-            XCTAssertFalse(fonts.isEmpty, sample)
-            for font in fonts {
-                XCTAssertTrue(font.embedded, "\(sample): \(font.name) embedded")
-                XCTAssertTrue(font.subset, "\(sample): \(font.name) subset")
-                XCTAssertTrue(font.unicode, "\(sample): \(font.name) has a ToUnicode map")
-            }
-            // One font object per font file, not one per run.
-            let names = fonts.map { $0.name.split(separator: "+").last.map(String.init) ?? $0.name }
-            XCTAssertEqual(names.count, Set(names).count, "\(sample): a font embedded twice: \(names)")
+        for engine in PDFEngine.allCases {
+            for sample in Repository.samples { try assertFontsEmbeddedSubsetWithToUnicode(sample, engine: engine) }
         }
     }
 
+    private func assertFontsEmbeddedSubsetWithToUnicode(_ raw: String, engine: PDFEngine) throws {
+        let sample = "\(raw) (\(engine))"
+        let (_, _, pdf) = try render(raw, engine: engine)
+        let fonts = try Poppler.fonts(pdf)
+        XCTAssertFalse(fonts.isEmpty, sample)
+        for font in fonts {
+            XCTAssertTrue(font.embedded, "\(sample): \(font.name) embedded")
+            XCTAssertTrue(font.subset, "\(sample): \(font.name) subset")
+            XCTAssertTrue(font.unicode, "\(sample): \(font.name) has a ToUnicode map")
+        }
+        // One font object per font file, not one per run.
+        let names = fonts.map { $0.name.split(separator: "+").last.map(String.init) ?? $0.name }
+        XCTAssertEqual(names.count, Set(names).count, "\(sample): a font embedded twice: \(names)")
+    }
+
     func testPagesAreA4AndMetadataIsSet() throws {
-        for sample in Repository.samples {
-            let (output, issue, pdf) = try render(sample)
+        for (engine, sample) in PDFEngine.allCases.flatMap({ e in Repository.samples.map { (e, $0) } }) {
+            let (output, issue, pdf) = try render(sample, engine: engine)
             let info = try Poppler.info(pdf)
             XCTAssertEqual(info["Page size"], "595.276 x 841.89 pts (A4)", sample)
             XCTAssertEqual(info["Pages"], String(output.displayList.pages.count))
@@ -80,10 +89,12 @@ final class SampleRenderTests: XCTestCase {
     func testRenderingTwiceGivesIdenticalBytes() throws {
         for sample in Repository.samples {
             let data = Array(try Data(contentsOf: URL(fileURLWithPath: sample)))
-            let first = try Self.session.render(issueJSON: data, file: sample).value.pdf
-            let second = try RenderSession(home: Repository.root, systemFallback: false)
-                .render(issueJSON: data, file: sample).value.pdf
-            XCTAssertEqual(first, second, "\(sample): same input, same bytes (even from a fresh session)")
+            for engine in PDFEngine.allCases {
+                let first = try Self.session.render(issueJSON: data, file: sample, engine: engine).value.pdf
+                let second = try RenderSession(home: Repository.root, systemFallback: false)
+                    .render(issueJSON: data, file: sample, engine: engine).value.pdf
+                XCTAssertEqual(first, second, "\(sample) (\(engine)): same input, same bytes (even from a fresh session)")
+            }
         }
     }
 
@@ -101,36 +112,6 @@ final class SampleRenderTests: XCTestCase {
             let (output, _, _) = try render(sample)
             let name = URL(fileURLWithPath: sample).deletingPathExtension().lastPathComponent
             Golden.assertText(TraceRenderer.render(output.displayList), "traces/\(name).trace")
-        }
-    }
-}
-
-/// Page 1 of every sample as a PNG, compared with its approved golden within a tolerance.
-final class SamplePNGTests: XCTestCase {
-    func testFirstPagesMatchGoldens() throws {
-        let session = SampleRenderTests.session
-        for sample in Repository.samples {
-            let data = Array(try Data(contentsOf: URL(fileURLWithPath: sample)))
-            let list = try session.render(issueJSON: data, file: sample).value.displayList
-            let png = try PNGRenderer.render(list, page: 0, dpi: 60)
-            let name = URL(fileURLWithPath: sample).deletingPathExtension().lastPathComponent
-            let goldenPath = Repository.path("Tests/Goldens/png/\(name)-1.png")
-            if Golden.recording {
-                try FileManager.default.createDirectory(atPath: (goldenPath as NSString).deletingLastPathComponent,
-                                                        withIntermediateDirectories: true)
-                try Data(png).write(to: URL(fileURLWithPath: goldenPath))
-                XCTFail("recorded \(goldenPath)")
-                continue
-            }
-            guard let golden = FileManager.default.contents(atPath: goldenPath) else {
-                XCTFail("missing golden \(goldenPath); record with RECORD_GOLDENS=1")
-                continue
-            }
-            let result = PixelComparison().compare(try RasterImage(png: Array(golden), source: goldenPath),
-                                                   try RasterImage(png: png, source: "rendered"))
-            XCTAssertFalse(result.sizeMismatch, name)
-            // A budget of 0.1% of the page: a moved line or a changed glyph exceeds it.
-            XCTAssertLessThanOrEqual(result.ratio, 0.001, "\(name): \(result.differingPixels) pixels differ")
         }
     }
 }

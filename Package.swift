@@ -34,19 +34,19 @@ let package = Package(
         // zlib: FlateDecode in the PDF reader, deflate in the PDF writer.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
-        // libcrypto (OpenSSL): MD5, SHA-2 and AES for decrypting PDFs (standard security handler).
-        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto",
-                       providers: [.apt(["libssl-dev"])]),
         // HarfBuzz's subsetter (same Debian package as HarfBuzz): TrueType subsets for PDF embedding.
         .systemLibrary(name: "CHarfBuzzSubset", pkgConfig: "harfbuzz-subset",
                        providers: [.apt(["libharfbuzz-dev"])]),
+        // libcrypto (OpenSSL): MD5, SHA-2 and AES for decrypting PDFs (standard security handler).
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
 
         .target(name: "BulletinModel"),
         .target(name: "BulletinFonts", dependencies: ["CHarfBuzz", "CFreeType", "CFontconfig", "CHarfBuzzSubset"]),
         .target(name: "BulletinLayout", dependencies: ["BulletinModel", "BulletinFonts"]),
         .target(name: "BulletinRender", dependencies: ["BulletinLayout", "BulletinFonts", "CCairo", "CFreeType", "CZlib"]),
         .target(name: "BulletinDiff", dependencies: ["CCairo"]),
-        .target(name: "BulletinCheck", dependencies: ["BulletinLayout"]),
+        .target(name: "BulletinCheck", dependencies: ["BulletinLayout", "BulletinExtract", "BulletinPDFReader"]),
         .target(name: "BulletinImport", dependencies: ["BulletinModel"]),
         .target(name: "BulletinPDFReader", dependencies: ["CZlib", "CCrypto"]),
         .target(name: "BulletinExtract", dependencies: ["BulletinPDFReader", "BulletinModel"]),
@@ -75,11 +75,11 @@ let package = Package(
         // The CLI tests run the built `bulletin-pdf` binary; depending on the executable target makes
         // SwiftPM build it before the tests.
         .testTarget(name: "CLITests", dependencies: ["BulletinCLI", "TestSupport"]),
+        .testTarget(name: "BulletinVisualDiffTests", dependencies: ["BulletinVisualDiff", "TestSupport"]),
         .testTarget(name: "BulletinExtractTests",
                     dependencies: ["BulletinExtract", "BulletinPDFReader", "BulletinRender", "BulletinCLI", "TestSupport"]),
         // Renders the samples in-process (BulletinRender) to read our own PDFs back.
         .testTarget(name: "BulletinPDFReaderTests", dependencies: ["BulletinPDFReader", "BulletinRender", "TestSupport", "CZlib"]),
-        .testTarget(name: "BulletinVisualDiffTests", dependencies: ["BulletinVisualDiff", "TestSupport"]),
     ]
 )
 

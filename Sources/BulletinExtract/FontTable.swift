@@ -113,10 +113,12 @@ struct FontTable {
     }
 
     /// Cairo cannot embed a face it emboldened itself (`cairo_ft_font_face_set_synthesize`, which our
-    /// renderer uses for 仿宋 and 楷体, fonts without a bold weight): the outlines no longer match the
-    /// font file, so cairo-pdf writes a fallback CFF font named `CairoFont-<font>-<subset>`
-    /// (cairo-pdf-surface.c, `_cairo_pdf_surface_emit_cff_fallback_font`). Its widths and flags
-    /// are the regular face's, so the name is the only trace of the emboldening left in the PDF.
+    /// Cairo PDF engine, `render --pdf-engine cairo`, uses for 仿宋 and 楷体, fonts without a bold
+    /// weight): the outlines no longer match the font file, so cairo-pdf writes a fallback CFF font
+    /// named `CairoFont-<font>-<subset>` (cairo-pdf-surface.c,
+    /// `_cairo_pdf_surface_emit_cff_fallback_font`). Its widths and flags are the regular face's, so
+    /// the name is the only trace of the emboldening left in the PDF. (Our own PDF writer strokes
+    /// the outline instead, Tr 2, which `LineBuilder` reads as bold.)
     static func isSyntheticBoldName(_ name: String) -> Bool {
         guard name.hasPrefix("CairoFont-") else { return false }
         return name.dropFirst(10).allSatisfy { $0 == "-" || $0.isASCII && $0.isNumber }

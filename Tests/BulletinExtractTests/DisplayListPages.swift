@@ -5,8 +5,8 @@ import BulletinPDFReader
 /// cluster a glyph with its text, advance, font and colour; rules as rules. Lets the extractor be
 /// tested on every sample exactly, independent of the reader.
 ///
-/// Names follow what the PDF carries: the font's PostScript name, and for a run drawn with
-/// synthetic bold Cairo's fallback name `CairoFont-<n>-0` (see `FontTable.isSyntheticBoldName`).
+/// Fonts are named as the PDF names them (PostScript names); a run drawn with synthetic bold is
+/// filled and stroked with a 1/24 em pen (rendering mode 2), as our own PDF writer draws it.
 enum DisplayListPages {
     static func pages(_ list: DisplayList) -> [PageContent] {
         list.pages.enumerated().map { index, page in
@@ -28,7 +28,7 @@ enum DisplayListPages {
 
     private static func glyphs(_ run: GlyphRun, fonts list: DisplayList) -> [PDFGlyph] {
         let face = list.fonts[run.font]
-        let name = run.syntheticBold ? "CairoFont-\(run.font)-0" : face.postScriptName
+        let name = face.postScriptName
         let color = PDFColor(red: run.color.red, green: run.color.green, blue: run.color.blue)
         let bytes = Array(run.text.utf8)
         var result: [PDFGlyph] = []
@@ -41,8 +41,9 @@ enum DisplayListPages {
                 var advance = 0.0
                 for g in run.glyphs[glyph..<glyph + cluster.glyphs] { advance += face.advance(of: g.id) * run.size }
                 result.append(PDFGlyph(text: text, x: run.x + placed.x, baseline: run.y + placed.y, width: advance,
-                                       size: run.size, font: name,
-                                       fontIsBold: !run.syntheticBold && name.contains("Bold"), color: color))
+                                       size: run.size, font: name, fontIsBold: name.contains("Bold"),
+                                       renderingMode: run.syntheticBold ? 2 : 0,
+                                       strokeWidth: run.syntheticBold ? run.size / 24 : 0, color: color))
             }
             byte += cluster.bytes
             glyph += cluster.glyphs

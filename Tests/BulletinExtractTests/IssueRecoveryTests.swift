@@ -1,6 +1,7 @@
 import BulletinExtract
 import BulletinModel
 import BulletinPDFReader
+import BulletinRender
 import TestSupport
 import XCTest
 
@@ -17,7 +18,7 @@ final class IssueRecoveryTests: XCTestCase {
     }
 
     func testPDFGivesBackTheSampleIssue() throws {
-        for sample in SampleFixtures.all {
+        for sample in SampleFixtures.all + SampleFixtures.cairo {
             let extraction = Extractor.extract(try PDFDocument(bytes: sample.pdf))
             guard let issue = IssueRecovery.recover(BlockClassifier.classify(extraction)) else {
                 XCTFail("\(sample.name): no issue recovered")
@@ -30,19 +31,27 @@ final class IssueRecoveryTests: XCTestCase {
     }
 }
 
-/// Our renderer's synthetic bold (仿宋 drawn as fill+stroke text, rendering mode 2, by our PDF
-/// writer) is bold to the extractor: with every bold role set that way, the runs still come back.
+/// Our renderer's synthetic bold is bold to the extractor, from either engine: our own writer fills
+/// and strokes the outline (Tr 2, a 1/24 em pen); Cairo embeds the emboldened face as
+/// `CairoFont-n-m`. With every bold role set that way, the runs still come back.
 final class SyntheticBoldTests: XCTestCase {
     func testSyntheticBoldRunsAreRecovered() throws {
         let layout = Repository.path("Tests/Fixtures/extract/synthetic-bold.json")
-        for name in ["2020-038", "2021-012"] {
-            let sample = SampleFixtures.load(Repository.path("Samples/\(name).json"), layout: layout)
-            let document = try PDFDocument(bytes: sample.pdf)
-            let extraction = Extractor.extract(document)
-            let stroked = (0..<document.pageCount).contains { document.page($0).glyphs.contains { $0.renderingMode == 2 } }
-            XCTAssertTrue(stroked, "\(name): the PDF draws synthetic bold as fill+stroke text")
-            let issue = try XCTUnwrap(IssueRecovery.recover(BlockClassifier.classify(extraction)), name)
-            assertSameIssue(issue, sample.issue, name)
+        for engine in PDFEngine.allCases {
+            for name in ["2020-038", "2021-012"] {
+                let sample = SampleFixtures.load(Repository.path("Samples/\(name).json"), layout: layout, engine: engine)
+                let document = try PDFDocument(bytes: sample.pdf)
+                let label = "\(name), \(engine)"
+                switch engine {
+                case .native:
+                    XCTAssertTrue(document.page(0).glyphs.contains { $0.renderingMode == 2 && $0.strokeWidth > 0 }, label)
+                case .cairo:
+                    XCTAssertTrue(Extractor.extract(document).fonts.contains { $0.isSyntheticBold }, label)
+                }
+                let extraction = Extractor.extract(document)
+                let issue = try XCTUnwrap(IssueRecovery.recover(BlockClassifier.classify(extraction)), label)
+                assertSameIssue(issue, sample.issue, label)
+            }
         }
     }
 }

@@ -20,9 +20,12 @@ enum SampleFixtures {
 
     static let all: [Sample] = Repository.samples.map { load($0) }
 
-    static func load(_ path: String, layout: String = "jianbao") -> Sample {
+    /// The samples' PDFs from Cairo's PDF surface, the second engine (`render --pdf-engine cairo`).
+    static let cairo: [Sample] = Repository.samples.map { load($0, engine: .cairo) }
+
+    static func load(_ path: String, layout: String = "jianbao", engine: PDFEngine = .native) -> Sample {
         let data = Array(try! Data(contentsOf: URL(fileURLWithPath: path)))
-        let output = try! session.render(issueJSON: data, file: path, layout: layout).value
+        let output = try! session.render(issueJSON: data, file: path, layout: layout, engine: engine).value
         let issue = try! IssueDecoder.decode(data, file: path).value.issue
         return Sample(path: path, issue: issue, displayList: output.displayList, pdf: output.pdf)
     }

@@ -17,11 +17,11 @@ final class SampleTextTests: XCTestCase {
     }
 }
 
-/// The same through the real thing: each sample rendered to PDF by our renderer, read by our PDF
-/// reader, extracted.
+/// The same through the real thing: each sample rendered to PDF by our renderer (both engines:
+/// our own writer and Cairo's), read by our PDF reader, extracted.
 final class SamplePDFTextTests: XCTestCase {
     func testPDFTextIsThePrintedText() throws {
-        for sample in SampleFixtures.all {
+        for sample in SampleFixtures.all + SampleFixtures.cairo {
             let document = try PDFDocument(bytes: sample.pdf)
             let extraction = Extractor.extract(document)
             XCTAssertEqual(extraction.warnings, [], sample.name)

@@ -58,7 +58,8 @@ let package = Package(
         // Visual diffs of documents (issue 6): PDFs, issues, archives, PNGs and goldens → pages →
         // BulletinDiff; the C libraries only to report their versions in goldens manifests.
         .target(name: "BulletinVisualDiff", dependencies: ["BulletinDiff", "BulletinRender", "BulletinLayout",
-                                                           "BulletinModel", "BulletinDigest", "CCairo", "CHarfBuzz", "CFreeType"]),
+                                                           "BulletinModel", "BulletinDigest", "BulletinExtract", "BulletinPDFReader",
+                                                           "CCairo", "CHarfBuzz", "CFreeType"]),
         .executableTarget(
             name: "BulletinCLI",
             dependencies: [

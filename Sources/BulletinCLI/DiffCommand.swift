@@ -101,7 +101,8 @@ struct DiffCommand: ParsableCommand {
                 result = GoldenCheck(goldens: goldens, archive: inputs[0], options: options, update: update,
                                      session: try session.get()).run(settings: settings)
             } else {
-                let input = DiffInput(dpi: dpi, layout: layout, rasterizer: rasterizer, session: session.get)
+                let input = DiffInput(dpi: dpi, layout: layout, rasterizer: rasterizer,
+                                      pdfLineReader: ExtractedPDFLines(), session: session.get)
                 let base = try input.open(inputs[0]), new = try input.open(inputs[1])
                 var settings = settings
                 // Asked only when it matters (one process more): which pdftoppm drew the PDFs.

@@ -19,8 +19,8 @@ public struct LoadedDocument: Sendable {
     }
 
     public var pages: [Page]
-    /// Text lines of every page, or nil when the source cannot say (PNGs; PDFs until our
-    /// extractor plugs into `PDFLineReader`).
+    /// Text lines of every page, or nil when the source cannot say (PNGs; PDFs read without a
+    /// `PDFLineReader` or without text).
     public var lines: [TextLine]?
     /// Points per pixel (72 / dpi) when the resolution is known; regions are then given in points.
     public var pointsPerPixel: Double?

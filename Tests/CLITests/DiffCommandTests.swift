@@ -40,12 +40,27 @@ final class DiffCommandTests: CLITestCase {
         XCTAssertTrue(run.stdout.hasSuffix("different: 1 of 1 pages differ in 1 of 1 documents; 0 errors\n"), run.stdout)
     }
 
-    func testPDFChangesAreDescribedByRegion() {
+    func testPDFChangesAreNamedFromTheExtractedLines() {
+        // PDFs are read back by our own reader and extractor: the changed line is named as for
+        // issues, not only as a region.
         let a = issue("a"), b = issue("b", Self.edited)
         let run = CLI.run(["diff", a.pdf, b.pdf, "--dpi", "60"])
         XCTAssertEqual(run.status, Exit2.different, run.stderr)
-        XCTAssertTrue(run.stdout.contains("    changed region "), run.stdout)
-        XCTAssertTrue(run.stdout.contains(" pt on p1\n"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("    p1 line 4 text changed: “…年起建立重点工作项目台账制度，每” → “…年起建立重点任务清单台账制度，每”\n"),
+                      run.stdout)
+        XCTAssertFalse(run.stdout.contains("changed region"), run.stdout)
+    }
+
+    func testPagesWithoutTextAreDescribedByRegion() throws {
+        // Page images carry no text: the change is located by region.
+        let a = issue("a", pdf: false), b = issue("b", Self.edited, pdf: false)
+        XCTAssertEqual(CLI.run(["render", a.json, "--png", path("pngA"), "--dpi", "60"]).status, Exit.ok)
+        XCTAssertEqual(CLI.run(["render", b.json, "--png", path("pngB"), "--dpi", "60"]).status, Exit.ok)
+        // Same document name on both sides, so the pages pair up.
+        try FileManager.default.moveItem(atPath: path("pngB/b-1.png"), toPath: path("pngB/a-1.png"))
+        let run = CLI.run(["diff", path("pngA"), path("pngB")])
+        XCTAssertEqual(run.status, Exit2.different, run.stderr)
+        XCTAssertTrue(run.stdout.contains("changed region "), run.stdout)
     }
 
     func testJSONOnStandardOutput() throws {

@@ -245,6 +245,21 @@ final class PDFBadInputTests: XCTestCase {
         XCTAssertTrue(page.warnings.contains { $0.feature.hasPrefix("font F1") && $0.message.contains("ToUnicode") }, "\(page.warnings)")
     }
 
+    /// Found by the fuzzer (a 10-second unit): a bfrange over 65,536 codes with a 1,000-character
+    /// destination built 65,536 long strings. Destinations are now capped at 64 UTF-16 units and the
+    /// expanded mappings at 2^17 (timing is left to the fuzzer's -timeout, not asserted here).
+    func testHostileToUnicodeRangeStaysCheap() throws {
+        let longTarget = String(repeating: "0041", count: 1000)
+        let cmap = "begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 3 beginbfrange <0000> <FFFF> <\(longTarget)> <0000> <FFFF> <\(longTarget)> <0000> <FFFF> <\(longTarget)> endbfrange endcmap"
+        let bytes = MiniPDF.page("BT /F1 12 Tf 72 720 Td <0001> Tj ET", resources: "/Font << /F1 6 0 R >>", extraObjects: [
+            "<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [7 0 R] /ToUnicode 8 0 R >>",
+            "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X >>",
+            MiniPDF.stream(cmap),
+        ])
+        let page = try open(bytes).page(0)
+        XCTAssertEqual(page.glyphs.first?.text.count, 64, "the destination is cut at 64 UTF-16 units")
+    }
+
     func testUnsupportedFilterAndMissingFontAreNamed() throws {
         let bytes = MiniPDF.build([
             "<< /Type /Catalog /Pages 2 0 R >>",

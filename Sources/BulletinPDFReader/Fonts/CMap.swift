@@ -25,8 +25,12 @@ struct CMap {
     /// Problems met (malformed entries, ranges over the size cap); each becomes a warning.
     var problems: [String] = []
 
-    /// Mappings expanded per CMap at most (a malicious `bfrange <0000> <FFFF>` per entry stays bounded).
-    static let maximumMappings = 1 << 20
+    /// Mappings expanded per CMap at most (a malicious `bfrange <0000> <FFFF>` per entry stays
+    /// bounded; real ToUnicode maps of CJK fonts have up to ~65,000).
+    static let maximumMappings = 1 << 17
+    /// Longest destination kept, in UTF-16 units (§9.10.3 allows 512 bytes; real ones are a few
+    /// characters). Longer ones are cut, which keeps a hostile bfrange from costing minutes.
+    static let maximumTargetUnits = 64
 
     /// Splits off the next code at `index` by the code space ranges (§9.7.6.2). Without ranges,
     /// `defaultLength` bytes.
@@ -255,7 +259,7 @@ struct CMap {
         if bytes.count == 1 { return [UInt16(bytes[0])] }
         var units: [UInt16] = []
         var index = 0
-        while index + 1 < bytes.count {
+        while index + 1 < bytes.count, units.count < maximumTargetUnits {
             units.append(UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]))
             index += 2
         }

@@ -22,4 +22,4 @@ cp -n fuzz/seeds/* "$out/corpus/" 2>/dev/null || true
 find Tests/Fixtures/pdf -name '*.pdf' -size -200k -exec cp -n {} "$out/corpus/" \; 2>/dev/null || true
 echo "corpus: $(ls "$out/corpus" | wc -l) files; running ${seconds}s" >&2
 "$out/fuzz-reader" "$out/corpus" -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=1024 \
-  -timeout=10 -max_len=65536 -artifact_prefix="$out/" -print_final_stats=1 -dict=fuzz/pdf.dict
+  -timeout=10 -report_slow_units=2 -max_len=65536 -artifact_prefix="$out/" -print_final_stats=1 -dict=fuzz/pdf.dict

@@ -28,6 +28,22 @@ final class FontTests: XCTestCase {
         XCTAssertFalse(page.glyphs.first!.fontIsItalic)
     }
 
+    /// Standard 14 fonts without /Widths (as iText and ReportLab write them) get their metrics.
+    func testStandardFontsWithoutWidths() throws {
+        let page = try page("BT /F1 10 Tf (Hello) Tj /F2 10 Tf (ab) Tj /F3 10 Tf (Aa) Tj /F4 10 Tf (x) Tj ET",
+                            fonts: "/F1 5 0 R /F2 6 0 R /F3 7 0 R /F4 8 0 R", objects: [
+            Array("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".utf8),
+            Array("<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>".utf8),
+            Array("<< /Type /Font /Subtype /TrueType /BaseFont /Arial,Bold /Encoding /WinAnsiEncoding >>".utf8),
+            Array("<< /Type /Font /Subtype /Type1 /BaseFont /Times-Italic >>".utf8),
+        ])
+        // AFM metrics (1/1000 em): Helvetica H 722, e 556, l 222, o 556; Courier 600;
+        // Helvetica-Bold A 722, a 556; Times-Italic x 444.
+        XCTAssertEqual(page.glyphs.map { ($0.width * 100).rounded() / 1000 }, [0.722, 0.556, 0.222, 0.222, 0.556, 0.6, 0.6, 0.722, 0.556, 0.444])
+        XCTAssertEqual(page.warnings, [])
+        XCTAssertTrue(page.glyphs[7].fontIsBold)
+    }
+
     func testDifferencesThroughTheGlyphList() throws {
         let differences = "[65 /uni4E2D /u1F600 /a.sc /f_i /Euro /g123 /uni4E2D6587]"
         let page = try page("BT /F1 10 Tf (ABCDEFG) Tj ET", fonts: "/F1 5 0 R", objects: [

@@ -128,6 +128,19 @@ struct FontLoader {
                 guard code >= 0, code < 256, let value = store.number(item) else { continue }
                 widths[code] = value * scale
             }
+        } else if !isType3, let standard = StandardFonts.widths(for: baseName) {
+            // A standard 14 font (or an alias) named without /Widths: its well-known metrics.
+            for code in 0..<256 {
+                let width: Double?
+                switch standard {
+                case .fixed(let value): width = value
+                case .byCode(let table): width = table[UInt32(code)]
+                case .byUnicode(let table):
+                    let text = encoding.text(code)
+                    width = text.flatMap { $0.unicodeScalars.count == 1 ? table[$0.unicodeScalars.first!.value] : nil }
+                }
+                if let width { widths[code] = width * scale }
+            }
         } else if !isType3 {
             warn(resourceName, baseName, "no /Widths; glyph advances are estimated (500/1000 em)")
         }

@@ -295,3 +295,19 @@ final class PDFBadInputTests: XCTestCase {
         XCTAssertEqual(page.warnings.first?.message, "no page 8; the document has 1")
     }
 }
+
+/// Inputs the fuzzer (scripts/fuzz-reader.sh) found, kept as regression tests: each must open or fail
+/// cleanly and read every page (a debug build checks every raw-buffer index, so the out-of-bounds
+/// read the first one caused would trap here).
+final class FuzzRegressionTests: XCTestCase {
+    func testFuzzFindings() throws {
+        for name in ["fuzz-negative-first.pdf", "fuzz-long-bfrange.pdf"] {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: FixtureTests.fixture(name))))
+            guard let document = try? PDFDocument(bytes: bytes) else { continue }
+            for index in 0..<document.pageCount { _ = document.page(index) }
+        }
+        // The negative-/First file must at least have been recognised as a PDF with structure.
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: FixtureTests.fixture("fuzz-long-bfrange.pdf"))))
+        XCTAssertEqual(try PDFDocument(bytes: bytes).pageCount, 1)
+    }
+}

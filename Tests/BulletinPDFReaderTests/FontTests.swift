@@ -146,6 +146,17 @@ final class FontTests: XCTestCase {
         }
     }
 
+    /// A ToUnicode that maps only some codes: the others come from the embedded font's cmap.
+    func testPartialToUnicodeFallsBackPerCode() throws {
+        var objects = identityFont(descendant: "CIDFontType2", fontFile: "FontFile2", fontFileDictionary: "",
+                                   program: Self.trueTypeWithCmap(format12: false))
+        objects[0] = Array("<< /Type /Font /Subtype /Type0 /BaseFont /Embedded /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 9 0 R >>".utf8)
+        objects.append(Array(MiniPDF.stream("1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfchar <0005> <0058> endbfchar").utf8))
+        let page = try page("BT /F1 10 Tf <00050009> Tj ET", fonts: "/F1 5 0 R", objects: objects)
+        XCTAssertEqual(page.glyphs.map(\.text), ["X", "文"])
+        XCTAssertEqual(page.warnings, [])
+    }
+
     /// A name-keyed CFF font program: glyph 1 is "A" (standard string 34), glyph 2 "uni6587" (custom string).
     static func nameKeyedCFF(encodingCodes: [UInt8]? = nil) -> [UInt8] {
         func index(_ items: [[UInt8]]) -> [UInt8] {

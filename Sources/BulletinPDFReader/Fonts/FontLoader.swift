@@ -148,7 +148,7 @@ struct FontLoader {
         let toUnicode = toUnicode(dictionary["ToUnicode"], resourceName: resourceName, fontName: baseName)
         return PDFFont(name: baseName, isBold: style.bold, isItalic: style.italic, isComposite: false, isVertical: false,
                        fontMatrix: fontMatrix, encodingCMap: nil, predefined: nil, toUnicode: toUnicode, simpleEncoding: encoding,
-                       simpleWidths: widths, cidWidths: [:], cidWidthRanges: [], defaultWidth: fallback, embeddedText: [:])
+                       simpleWidths: widths, cidWidths: [:], cidWidthRanges: [], defaultWidth: fallback, embeddedText: nil)
     }
 
     static func baseEncoding(_ name: String) -> [UInt16]? {
@@ -224,13 +224,22 @@ struct FontLoader {
         }
 
         let toUnicode = toUnicode(dictionary["ToUnicode"], resourceName: resourceName, fontName: baseName)
-        var embeddedText: [UInt32: String] = [:]
-        let needsFontProgram = toUnicode.isEmpty && (predefined.map { if case .identity = $0.kind { return true } else { return false } } ?? true)
-        if needsFontProgram, let descendant {
-            embeddedText = EmbeddedFontText(store: store).cidToText(descendant: descendant, descriptor: descriptor)
-            if embeddedText.isEmpty {
-                warn(resourceName, baseName, "no ToUnicode and no usable cmap in the embedded font; its text cannot be recovered")
+        // The embedded font's own cmap is the fallback for codes ToUnicode does not map (all of them
+        // when it is missing or broken). Read on the first such code only: most fonts never need it.
+        var embeddedText: (() -> [UInt32: String])?
+        let identityCodes = predefined.map { if case .identity = $0.kind { return true } else { return false } } ?? true
+        if identityCodes, let descendant {
+            let store = self.store
+            let warnWhenEmpty = toUnicode.isEmpty
+            embeddedText = {
+                let text = EmbeddedFontText(store: store).cidToText(descendant: descendant, descriptor: descriptor)
+                if text.isEmpty, warnWhenEmpty {
+                    store.warn("font \(resourceName) (\(baseName))", "no ToUnicode and no usable cmap in the embedded font; its text cannot be recovered")
+                }
+                return text
             }
+        } else if toUnicode.isEmpty, descendant == nil {
+            warn(resourceName, baseName, "no ToUnicode and no descendant font; its text cannot be recovered")
         }
         return PDFFont(name: baseName, isBold: style.bold, isItalic: style.italic, isComposite: true, isVertical: vertical,
                        fontMatrix: Matrix(a: 0.001, b: 0, c: 0, d: 0.001, e: 0, f: 0), encodingCMap: embedded,

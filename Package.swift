@@ -5,7 +5,7 @@
 //   BulletinModel  — the issue model, its JSON form with located diagnostics, the JSON Schema
 //   BulletinFonts  — font files, FreeType faces, HarfBuzz shaping, fallback chains
 //   BulletinLayout — layout files, line breaking, pagination → a display list
-//   BulletinRender — draws a display list to PDF, PNG and a text trace (Cairo); never lays out
+//   BulletinRender — draws a display list to PDF (own writer), PNG (Cairo) and a text trace; never lays out
 //   BulletinDiff   — compares page images (goldens, visual diffs)
 //   BulletinCheck  — checks a laid-out issue against the typographic rules
 //   BulletinImport — plain-text archive bulletins → issue models, every change accounted for
@@ -34,14 +34,17 @@ let package = Package(
         // zlib: FlateDecode in the PDF reader, deflate in the PDF writer.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        // HarfBuzz's subsetter (same Debian package as HarfBuzz): TrueType subsets for PDF embedding.
+        .systemLibrary(name: "CHarfBuzzSubset", pkgConfig: "harfbuzz-subset",
+                       providers: [.apt(["libharfbuzz-dev"])]),
         // libcrypto (OpenSSL): MD5, SHA-2 and AES for decrypting PDFs (standard security handler).
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
 
         .target(name: "BulletinModel"),
-        .target(name: "BulletinFonts", dependencies: ["CHarfBuzz", "CFreeType", "CFontconfig"]),
+        .target(name: "BulletinFonts", dependencies: ["CHarfBuzz", "CFreeType", "CFontconfig", "CHarfBuzzSubset"]),
         .target(name: "BulletinLayout", dependencies: ["BulletinModel", "BulletinFonts"]),
-        .target(name: "BulletinRender", dependencies: ["BulletinLayout", "BulletinFonts", "CCairo", "CFreeType"]),
+        .target(name: "BulletinRender", dependencies: ["BulletinLayout", "BulletinFonts", "CCairo", "CFreeType", "CZlib"]),
         .target(name: "BulletinDiff", dependencies: ["CCairo"]),
         .target(name: "BulletinCheck", dependencies: ["BulletinLayout"]),
         .target(name: "BulletinImport", dependencies: ["BulletinModel"]),

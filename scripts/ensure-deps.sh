@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages bulletin-pdf needs when any is missing (C libraries for building,
-# poppler-utils as the tests' independent PDF oracle). Safe to run repeatedly.
+# poppler-utils and qpdf as the tests' independent PDF oracles: poppler reads text, fonts and
+# pixels; qpdf checks the file structure and reports outlines and page labels, which poppler's
+# tools do not). Safe to run repeatedly.
 # libssl-dev: libcrypto's MD5, SHA-256/384/512 and AES for the PDF reader's decryption of "protected"
 # PDFs (ISO 32000-2 §7.6); a vetted implementation beats hand-written crypto, and Debian has it.
 set -euo pipefail
-packages=(libharfbuzz-dev libfreetype-dev libcairo2-dev libfontconfig-dev zlib1g-dev libssl-dev pkg-config poppler-utils)
+packages=(libharfbuzz-dev libfreetype-dev libcairo2-dev libfontconfig-dev zlib1g-dev libssl-dev pkg-config poppler-utils qpdf)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -25,7 +25,17 @@ public struct TypographyChecker: Sendable {
 
     /// Every violation in the display list, in page and line order.
     public func check(_ list: DisplayList) -> [Violation] {
-        let records = list.lineRecords
+        let lines = list.lineRecords.map { record in
+            CheckedLine(record: record, characters: Self.characterPositions(list.pages[record.page], baseline: record.baseline))
+        }
+        return sorted(check(lines: lines) + missingGlyphs(list))
+    }
+
+    /// Every violation among lines read from anywhere (a display list, or a PDF's extracted
+    /// lines), in page and line order. Lines come in reading order; lines of one block share a
+    /// `path`.
+    public func check(lines: [CheckedLine]) -> [Violation] {
+        let records = lines.map(\.record)
         var violations: [Violation] = []
         var lineOnPage: [Int] = []
         var counter = (page: -1, line: 0)
@@ -50,10 +60,16 @@ public struct TypographyChecker: Sendable {
             if line.role.keepsWithNext && isLastOnPage(i, records) && i + 1 < records.count {
                 report(.headingLastOnPage, i, "\(line.role.rawValue) is the last line of the page")
             }
+            if let missing = lines[i].missingGlyph {
+                report(.missingGlyph, i, missing)
+            }
         }
-        violations += spacingViolations(list, records: records, lineOnPage: lineOnPage)
-        violations += missingGlyphs(list)
-        return violations.sorted { ($0.page, $0.line, $0.rule.rawValue) < ($1.page, $1.line, $1.rule.rawValue) }
+        violations += spacingViolations(lines, lineOnPage: lineOnPage)
+        return sorted(violations)
+    }
+
+    private func sorted(_ violations: [Violation]) -> [Violation] {
+        violations.sorted { ($0.page, $0.line, $0.rule.rawValue) < ($1.page, $1.line, $1.rule.rawValue) }
     }
 
     private func checkLineEdges(_ line: LineRecord, next: LineRecord?, at i: Int,
@@ -97,13 +113,13 @@ public struct TypographyChecker: Sendable {
         i + 1 >= records.count || records[i + 1].page != records[i].page
     }
 
-    /// Han–Han gaps of each justified line, from the glyph positions of the display list.
-    private func spacingViolations(_ list: DisplayList, records: [LineRecord], lineOnPage: [Int]) -> [Violation] {
+    /// Han–Han gaps of each justified line, from its characters' positions.
+    private func spacingViolations(_ lines: [CheckedLine], lineOnPage: [Int]) -> [Violation] {
         var violations: [Violation] = []
-        for (i, record) in records.enumerated() where record.justified {
-            let positions = characterPositions(list.pages[record.page], baseline: record.baseline)
+        for (i, line) in lines.enumerated() where line.record.justified {
+            let record = line.record
             var gaps: [Double] = []
-            for (a, b) in zip(positions, positions.dropFirst()) where isHan(a.scalar) && isHan(b.scalar) {
+            for (a, b) in zip(line.characters, line.characters.dropFirst()) where isHan(a.scalar) && isHan(b.scalar) {
                 gaps.append(b.x - a.x - record.cell)
             }
             guard let low = gaps.min(), let high = gaps.max(), record.cell > 0 else { continue }
@@ -120,8 +136,8 @@ public struct TypographyChecker: Sendable {
     }
 
     /// Each character's first glyph position on the baseline, left to right.
-    private func characterPositions(_ page: DisplayPage, baseline: Double) -> [(scalar: Unicode.Scalar, x: Double)] {
-        var result: [(Unicode.Scalar, Double)] = []
+    private static func characterPositions(_ page: DisplayPage, baseline: Double) -> [CheckedLine.Character] {
+        var result: [CheckedLine.Character] = []
         for case .glyphs(let run) in page.items where abs(run.y - baseline) < 0.01 {
             var bytes = Array(run.text.utf8)[...]
             var glyph = 0
@@ -129,12 +145,12 @@ public struct TypographyChecker: Sendable {
                 let text = String(decoding: bytes.prefix(cluster.bytes), as: UTF8.self)
                 bytes = bytes.dropFirst(cluster.bytes)
                 if let scalar = text.unicodeScalars.first, cluster.glyphs > 0, glyph < run.glyphs.count {
-                    result.append((scalar, run.x + run.glyphs[glyph].x))
+                    result.append(CheckedLine.Character(scalar: scalar, x: run.x + run.glyphs[glyph].x))
                 }
                 glyph += cluster.glyphs
             }
         }
-        return result.sorted { $0.1 < $1.1 }
+        return result.sorted { $0.x < $1.x }
     }
 
     private func missingGlyphs(_ list: DisplayList) -> [Violation] {

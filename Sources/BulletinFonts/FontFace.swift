@@ -2,9 +2,9 @@ import CFreeType
 import CHarfBuzz
 import Foundation
 
-/// One loaded font file: a HarfBuzz font for shaping and metrics, and a FreeType face that the
-/// renderer hands to Cairo. Created once per file per process (Cairo embeds one font object per
-/// face, so reusing the face keeps the PDF to one font object per font).
+/// One loaded font file: a HarfBuzz font for shaping and metrics, a FreeType face that the PNG
+/// renderer hands to Cairo, and (on first use) the `FontProgram` the PDF writer embeds. Created
+/// once per file per process, so a batch parses each font once.
 public final class FontFace: @unchecked Sendable {
     /// Absolute path of the font file.
     public let path: String
@@ -22,11 +22,14 @@ public final class FontFace: @unchecked Sendable {
     private let blob: OpaquePointer
     private let hbFace: OpaquePointer
     let hbFont: OpaquePointer
-    /// The FreeType face, for Cairo; only the render module uses it (`package` access).
+    /// The FreeType face, for Cairo's PNG drawing; only the render module uses it (`package` access).
     package let freeTypeFace: FT_Face
     /// Glyph lookups are hot (every character of every paragraph); cache them.
     private var glyphCache: [UInt32: UInt32] = [:]
     private let cacheLock = NSLock()
+    /// Read on first use by the PDF writer (not needed to lay out or draw PNGs).
+    private var programCache: FontProgram?
+    private let programLock = NSLock()
 
     init(path: String, library: FreeTypeLibrary) throws(FontError) {
         guard FileManager.default.isReadableFile(atPath: path) else {
@@ -100,6 +103,16 @@ public final class FontFace: @unchecked Sendable {
             if (0xFE00...0xFE0F).contains(scalar.value) || scalar.value == 0x200D { return true }
             return glyph(for: scalar) != nil
         }
+    }
+
+    /// The font as a PDF writer embeds it, read on first use and then shared.
+    package func program() throws(FontError) -> FontProgram {
+        programLock.lock()
+        defer { programLock.unlock() }
+        if let programCache { return programCache }
+        let program = try FontProgram(face: hbFace, path: path, ascender: ascender, descender: descender)
+        programCache = program
+        return program
     }
 
     /// Horizontal advance of a glyph in em.

@@ -2,7 +2,8 @@ import CFreeType
 import Foundation
 
 /// Owns one `FT_Library`. FreeType libraries are not thread-safe for creating faces, so face
-/// creation is serialised by `lock`; faces are only read afterwards (by Cairo, under its own lock).
+/// creation is serialised by `lock`; faces are only read afterwards (by Cairo's PNG drawing, under
+/// its own lock).
 final class FreeTypeLibrary: @unchecked Sendable {
     let handle: FT_Library
     let lock = NSLock()

@@ -1,7 +1,7 @@
 import CCairo
 
-/// Collects what a Cairo stream surface writes, so output reaches disk only when complete (the
-/// caller writes it to a temporary file and renames it).
+/// Collects what Cairo's PNG writer emits, so output reaches disk only when complete (the caller
+/// writes it to a temporary file and renames it).
 final class ByteSink {
     var bytes: [UInt8] = []
 

@@ -3,9 +3,8 @@ import CCairo
 import CFreeType
 import Foundation
 
-/// One Cairo font face per `FontFace`, for the life of the process. Cairo embeds a font once per
-/// font face object, so reusing the face keeps a PDF to one font object per font, and a batch
-/// never re-creates faces.
+/// One Cairo font face per `FontFace` (and emboldening), for the life of the process, so PNG
+/// rendering in a batch never re-creates faces.
 final class CairoFontFaces: @unchecked Sendable {
     static let shared = CairoFontFaces()
 

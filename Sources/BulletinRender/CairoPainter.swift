@@ -2,8 +2,8 @@ import BulletinFonts
 import BulletinLayout
 import CCairo
 
-/// Draws display-list pages onto a Cairo context; shared by the PDF and PNG renderers so both
-/// show exactly the same thing.
+/// Draws display-list pages onto a Cairo context, for the PNG renderer. (The PDF writer draws the
+/// same display list with the same geometry; tests compare the two renderings.)
 struct CairoPainter {
     let list: DisplayList
     let context: OpaquePointer
@@ -20,7 +20,6 @@ struct CairoPainter {
     func paint(_ page: DisplayPage) {
         cairo_set_font_options(context, CairoPainter.fontOptions)
         var glyphBuffer: [cairo_glyph_t] = []
-        var clusterBuffer: [cairo_text_cluster_t] = []
         for item in page.items {
             switch item {
             case .rule(let rule):
@@ -36,18 +35,8 @@ struct CairoPainter {
                 for g in run.glyphs {
                     glyphBuffer.append(cairo_glyph_t(index: UInt(g.id), x: run.x + g.x, y: run.y + g.y))
                 }
-                clusterBuffer.removeAll(keepingCapacity: true)
-                for c in run.clusters {
-                    clusterBuffer.append(cairo_text_cluster_t(num_bytes: Int32(c.bytes), num_glyphs: Int32(c.glyphs)))
-                }
-                let utf8 = Array(run.text.utf8)
-                utf8.withUnsafeBufferPointer { bytes in
-                    bytes.withMemoryRebound(to: CChar.self) { chars in
-                        cairo_show_text_glyphs(context, chars.baseAddress, Int32(chars.count), glyphBuffer,
-                                               Int32(glyphBuffer.count), clusterBuffer, Int32(clusterBuffer.count),
-                                               cairo_text_cluster_flags_t(rawValue: 0))
-                    }
-                }
+                // Pixels only: an image has no text to attach the run's clusters to.
+                cairo_show_glyphs(context, glyphBuffer, Int32(glyphBuffer.count))
             }
         }
     }

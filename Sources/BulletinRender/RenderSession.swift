@@ -57,7 +57,7 @@ public final class RenderSession: @unchecked Sendable {
         guard case .font(let role, let fontError) = error else { return diagnostic }
         let failedPath: String
         switch fontError {
-        case .unreadable(let path, _), .notAFont(let path, _): failedPath = path
+        case .unreadable(let path, _), .notAFont(let path, _), .cannotEmbed(let path, _): failedPath = path
         case .freeTypeInit: return diagnostic
         }
         // Font names resolve as in `FontCatalog.face(named:)`: absolute, or inside the font directory.

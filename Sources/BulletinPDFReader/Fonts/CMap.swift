@@ -99,6 +99,7 @@ struct CMap {
         var scanner = Scanner(bytes)
         var operands: [Token] = []
         var mappings = 0
+        var unitBudget = CMap.maximumMappings * 2
 
         func nextToken() -> Token? {
             scanner.skipWhitespace()
@@ -202,11 +203,17 @@ struct CMap {
                             // §9.10.3: the last byte of the destination is incremented for each code.
                             var units = CMap.utf16Units(target)
                             guard !units.isEmpty else { continue }
+                            // Work is codes × destination length: bounded as a whole, not per range.
+                            guard unitBudget >= count * units.count else {
+                                problems.append("bfrange <\(String(low, radix: 16))>–<\(String(high, radix: 16))> exceeds the CMap size limit; skipped")
+                                continue
+                            }
+                            unitBudget -= count * units.count
                             let last = units.count - 1
                             let start = units[last]
                             for offset in 0..<count {
                                 units[last] = start &+ UInt16(truncatingIfNeeded: offset)
-                                unicode[low &+ UInt32(offset)] = String(decoding: units, as: UTF16.self)
+                                unicode[low &+ UInt32(offset)] = CMap.string(units)
                             }
                         case .number(let marker) where marker < 0:
                             let array = arrays[-marker - 1]
@@ -268,6 +275,12 @@ struct CMap {
 
     /// A bfchar/bfrange destination: UTF-16BE (surrogate pairs and several characters allowed).
     static func unicodeString(_ bytes: [UInt8]) -> String {
-        String(decoding: utf16Units(bytes), as: UTF16.self)
+        string(utf16Units(bytes))
+    }
+
+    /// UTF-16 units to a String, with a fast path for the usual single BMP character.
+    @inline(__always) static func string(_ units: [UInt16]) -> String {
+        if units.count == 1, let scalar = Unicode.Scalar(units[0]) { return String(Character(scalar)) }
+        return String(decoding: units, as: UTF16.self)
     }
 }

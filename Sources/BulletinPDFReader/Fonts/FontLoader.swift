@@ -49,17 +49,24 @@ struct FontLoader {
             if name != "Identity-H" && name != "Identity" { warn(resourceName, fontName, "ToUnicode /\(name) is not a CMap stream; ignored") }
             return [:]
         case .stream(let stream):
-            guard let data = store.decodedData(stream, feature: "font \(resourceName) (\(fontName)) ToUnicode") else { return [:] }
-            let cmap = CMap.parse(data)
-            for problem in cmap.problems { warn(resourceName, fontName, "ToUnicode: \(problem)") }
-            if cmap.unicode.isEmpty {
-                warn(resourceName, fontName, "ToUnicode CMap maps nothing (broken); using the font's encoding instead")
-            }
-            return cmap.unicode
+            if let id = stream.objectID, let known = glyphNames.toUnicodeByStream[id] { return known }
+            let map = parseToUnicode(stream, resourceName: resourceName, fontName: fontName)
+            if let id = stream.objectID { glyphNames.toUnicodeByStream[id] = map }
+            return map
         default:
             warn(resourceName, fontName, "ToUnicode is \(resolved.typeName), not a CMap stream; ignored")
             return [:]
         }
+    }
+
+    private func parseToUnicode(_ stream: PDFStream, resourceName: String, fontName: String) -> [UInt32: String] {
+        guard let data = store.decodedData(stream, feature: "font \(resourceName) (\(fontName)) ToUnicode") else { return [:] }
+        let cmap = CMap.parse(data)
+        for problem in cmap.problems { warn(resourceName, fontName, "ToUnicode: \(problem)") }
+        if cmap.unicode.isEmpty {
+            warn(resourceName, fontName, "ToUnicode CMap maps nothing (broken); using the font's encoding instead")
+        }
+        return cmap.unicode
     }
 
     // MARK: Simple fonts

@@ -9,7 +9,8 @@
 #   reader:     read every page (glyphs, rules, warnings)
 #   reader+text: the same plus joining each page's glyph text
 #   pdftotext:  poppler's text extraction to /dev/null
-# with hyperfine, printing medians and pages/s. Also times a cold start on a 4-page file.
+# with hyperfine, printing medians and pages/s. Also times a cold start on a small corpus file.
+# BENCH_INSTRUCTIONS=1 adds callgrind instruction counts (repeatable on a loaded machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=../shared/extract-corpus/pdf
@@ -59,3 +60,13 @@ import json, statistics, sys
 for r in json.load(open(sys.argv[1]))["results"]:
     print(f"  {r['command']:12s} median {statistics.median(r['times'])*1000:8.2f} ms")
 PY
+# Wall time on a shared 2-core machine is noisy; instruction counts (callgrind) are repeatable.
+if [ "${BENCH_INSTRUCTIONS:-0}" = 1 ] && command -v valgrind >/dev/null; then
+  echo "== instructions (callgrind), reader+text vs pdftotext"
+  count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 | awk '/refs/ {print $NF}'; }
+  for producer in "${producers[@]}"; do
+    pdf="$out/$producer-75.pdf"
+    echo "  $producer: reader $(count "$out/reader-bench" --text "$pdf")  pdftotext $(count pdftotext -enc UTF-8 "$pdf" /dev/null)"
+  done
+  echo "  cold $small: reader $(count "$out/reader-bench" --text "$small")  pdftotext $(count pdftotext -enc UTF-8 "$small" /dev/null)"
+fi

@@ -18,8 +18,10 @@ out=.build-bench
 mkdir -p "$out"
 command -v qpdf >/dev/null || { echo "qpdf is needed (apt-get install qpdf)" >&2; exit 1; }
 command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
-swiftc -O -wmo -parse-as-library -module-name BulletinPDFReader -I Sources/CZlib -I Sources/CCrypto \
-  $(find Sources/BulletinPDFReader -name '*.swift' | sort) bench/ReaderBenchMain.swift -lz -lcrypto -o "$out/reader-bench"
+root=$(pwd)
+# Compiled from inside $out so swiftc's by-products (module files) land there, not in the work tree.
+(cd "$out" && swiftc -O -wmo -parse-as-library -module-name BulletinPDFReader -I "$root/Sources/CZlib" -I "$root/Sources/CCrypto" \
+  $(find "$root/Sources/BulletinPDFReader" -name '*.swift' | sort) "$root/bench/ReaderBenchMain.swift" -lz -lcrypto -o reader-bench)
 producers=("$@")
 [ ${#producers[@]} -gt 0 ] || producers=(cairo chromium xelatex)
 for producer in "${producers[@]}"; do

@@ -13,11 +13,13 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 out=.build-fuzz
 mkdir -p "$out/corpus"
-swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
+root=$(pwd)
+# Compiled from inside $out so swiftc's by-products (module files) land there, not in the work tree.
+(cd "$out" && swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
   -module-name BulletinPDFReader \
-  -I Sources/CZlib -I Sources/CCrypto \
-  $(find Sources/BulletinPDFReader -name '*.swift' | sort) fuzz/FuzzReaderEntry.swift \
-  -lz -lcrypto -o "$out/fuzz-reader"
+  -I "$root/Sources/CZlib" -I "$root/Sources/CCrypto" \
+  $(find "$root/Sources/BulletinPDFReader" -name '*.swift' | sort) "$root/fuzz/FuzzReaderEntry.swift" \
+  -lz -lcrypto -o fuzz-reader)
 cp -n fuzz/seeds/* "$out/corpus/" 2>/dev/null || true
 find Tests/Fixtures/pdf -name '*.pdf' -size -200k -exec cp -n {} "$out/corpus/" \; 2>/dev/null || true
 echo "corpus: $(ls "$out/corpus" | wc -l) files; running ${seconds}s" >&2

@@ -264,6 +264,18 @@ final class PDFBadInputTests: XCTestCase {
         XCTAssertTrue(page.warnings.contains { $0.message.contains("exceeds the CMap size limit") }, "\(page.warnings)")
     }
 
+    /// Found by the fuzzer: a negative number as a bfrange destination was taken for a reference to
+    /// a destination array (index out of range, a trap).
+    func testNegativeNumberAsBfrangeDestination() throws {
+        let cmap = "begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfrange <0000> <0001> -5 <0002> <0003> [<0041> <0042>] endbfrange endcmap"
+        let bytes = MiniPDF.page("BT /F1 12 Tf 72 720 Td <00000003> Tj ET", resources: "/Font << /F1 6 0 R >>", extraObjects: [
+            "<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [7 0 R] /ToUnicode 8 0 R >>",
+            "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X >>",
+            MiniPDF.stream(cmap),
+        ])
+        XCTAssertEqual(try open(bytes).page(0).glyphs.map(\.text), ["", "B"])
+    }
+
     func testUnsupportedFilterAndMissingFontAreNamed() throws {
         let bytes = MiniPDF.build([
             "<< /Type /Catalog /Pages 2 0 R >>",
@@ -305,7 +317,7 @@ final class PDFBadInputTests: XCTestCase {
 /// read the first one caused would trap here).
 final class FuzzRegressionTests: XCTestCase {
     func testFuzzFindings() throws {
-        for name in ["fuzz-negative-first.pdf", "fuzz-long-bfrange.pdf"] {
+        for name in ["fuzz-negative-first.pdf", "fuzz-long-bfrange.pdf", "fuzz-negative-range-target.pdf"] {
             let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: FixtureTests.fixture(name))))
             guard let document = try? PDFDocument(bytes: bytes) else { continue }
             for index in 0..<document.pageCount { _ = document.page(index) }

@@ -92,6 +92,9 @@ struct CMap {
         case keyword(String)
         case arrayStart
         case arrayEnd
+        /// A bfrange destination array, by index into the section's arrays (a token of its own: a
+        /// negative number in the input must never be taken for one).
+        case arrayReference(Int)
         case other
     }
 
@@ -156,7 +159,7 @@ struct CMap {
                     switch item {
                     case .arrayStart: inArray = []
                     case .arrayEnd:
-                        if let array = inArray { arrays.append(array); items.append(.number(-(arrays.count))) }
+                        if let array = inArray { arrays.append(array); items.append(.arrayReference(arrays.count - 1)) }
                         inArray = nil
                     default:
                         if inArray != nil { inArray!.append(item) } else { items.append(item) }
@@ -215,8 +218,8 @@ struct CMap {
                                 units[last] = start &+ UInt16(truncatingIfNeeded: offset)
                                 unicode[low &+ UInt32(offset)] = CMap.string(units)
                             }
-                        case .number(let marker) where marker < 0:
-                            let array = arrays[-marker - 1]
+                        case .arrayReference(let index) where index >= 0 && index < arrays.count:
+                            let array = arrays[index]
                             for (offset, item) in array.prefix(count).enumerated() {
                                 if case .hex(let target) = item { unicode[low &+ UInt32(offset)] = CMap.unicodeString(target) }
                                 if case .name(let glyph) = item, let text = GlyphNames.unicode(glyph) { unicode[low &+ UInt32(offset)] = text }

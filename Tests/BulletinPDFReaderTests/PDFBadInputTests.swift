@@ -235,6 +235,21 @@ final class PDFBadInputTests: XCTestCase {
         XCTAssertEqual(try open(bytes).page(0).glyphs.map(\.text).joined(), "Before the bombAfter")
     }
 
+    /// A small compressed stream that draws a million-plus glyphs is cut at the per-page limit.
+    func testGlyphCountPerPageIsBounded() throws {
+        let content = Array("BT /F1 1 Tf (".utf8) + [UInt8](repeating: 0x78, count: 1_100_000) + Array(") Tj ET".utf8)
+        let bytes = MiniPDF.build([
+            Array("<< /Type /Catalog /Pages 2 0 R >>".utf8),
+            Array("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8),
+            Array("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".utf8),
+            MiniPDF.stream(Self.deflate(content), extra: " /Filter /FlateDecode"),
+            Array("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".utf8),
+        ])
+        let page = try open(bytes).page(0)
+        XCTAssertEqual(page.glyphs.count, 1_000_000)
+        XCTAssertTrue(page.warnings.contains { $0.message.contains("more than 1000000 glyphs") }, "\(page.warnings)")
+    }
+
     func testBrokenToUnicodeFallsBackToEncoding() throws {
         let bytes = MiniPDF.page("BT /F1 12 Tf 72 720 Td (Fallback) Tj ET",
                                  resources: "/Font << /F1 6 0 R >>",

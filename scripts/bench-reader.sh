@@ -9,7 +9,8 @@
 #   reader:     read every page (glyphs, rules, warnings)
 #   reader+text: the same plus joining each page's glyph text
 #   pdftotext:  poppler's text extraction to /dev/null
-# with hyperfine, printing medians and pages/s. Also times a cold start on a 4-page file.
+# with hyperfine, printing medians and pages/s. Also times a cold start on a small corpus file.
+# BENCH_INSTRUCTIONS=1 adds callgrind instruction counts (repeatable on a loaded machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=../shared/extract-corpus/pdf
@@ -17,8 +18,10 @@ out=.build-bench
 mkdir -p "$out"
 command -v qpdf >/dev/null || { echo "qpdf is needed (apt-get install qpdf)" >&2; exit 1; }
 command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
-swiftc -O -wmo -parse-as-library -module-name BulletinPDFReader -I Sources/CZlib -I Sources/CCrypto \
-  $(find Sources/BulletinPDFReader -name '*.swift' | sort) bench/ReaderBenchMain.swift -lz -lcrypto -o "$out/reader-bench"
+root=$(pwd)
+# Compiled from inside $out so swiftc's by-products (module files) land there, not in the work tree.
+(cd "$out" && swiftc -O -wmo -parse-as-library -module-name BulletinPDFReader -I "$root/Sources/CZlib" -I "$root/Sources/CCrypto" \
+  $(find "$root/Sources/BulletinPDFReader" -name '*.swift' | sort) "$root/bench/ReaderBenchMain.swift" -lz -lcrypto -o reader-bench)
 producers=("$@")
 [ ${#producers[@]} -gt 0 ] || producers=(cairo chromium xelatex)
 for producer in "${producers[@]}"; do
@@ -59,3 +62,13 @@ import json, statistics, sys
 for r in json.load(open(sys.argv[1]))["results"]:
     print(f"  {r['command']:12s} median {statistics.median(r['times'])*1000:8.2f} ms")
 PY
+# Wall time on a shared 2-core machine is noisy; instruction counts (callgrind) are repeatable.
+if [ "${BENCH_INSTRUCTIONS:-0}" = 1 ] && command -v valgrind >/dev/null; then
+  echo "== instructions (callgrind), reader+text vs pdftotext"
+  count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 | awk '/refs/ {print $NF}'; }
+  for producer in "${producers[@]}"; do
+    pdf="$out/$producer-75.pdf"
+    echo "  $producer: reader $(count "$out/reader-bench" --text "$pdf")  pdftotext $(count pdftotext -enc UTF-8 "$pdf" /dev/null)"
+  done
+  echo "  cold $small: reader $(count "$out/reader-bench" --text "$small")  pdftotext $(count pdftotext -enc UTF-8 "$small" /dev/null)"
+fi

@@ -13,13 +13,15 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 out=.build-fuzz
 mkdir -p "$out/corpus"
-swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
+root=$(pwd)
+# Compiled from inside $out so swiftc's by-products (module files) land there, not in the work tree.
+(cd "$out" && swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
   -module-name BulletinPDFReader \
-  -I Sources/CZlib -I Sources/CCrypto \
-  $(find Sources/BulletinPDFReader -name '*.swift' | sort) fuzz/FuzzReaderEntry.swift \
-  -lz -lcrypto -o "$out/fuzz-reader"
+  -I "$root/Sources/CZlib" -I "$root/Sources/CCrypto" \
+  $(find "$root/Sources/BulletinPDFReader" -name '*.swift' | sort) "$root/fuzz/FuzzReaderEntry.swift" \
+  -lz -lcrypto -o fuzz-reader)
 cp -n fuzz/seeds/* "$out/corpus/" 2>/dev/null || true
 find Tests/Fixtures/pdf -name '*.pdf' -size -200k -exec cp -n {} "$out/corpus/" \; 2>/dev/null || true
 echo "corpus: $(ls "$out/corpus" | wc -l) files; running ${seconds}s" >&2
 "$out/fuzz-reader" "$out/corpus" -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=1024 \
-  -timeout=10 -max_len=65536 -artifact_prefix="$out/" -print_final_stats=1 -dict=fuzz/pdf.dict
+  -timeout=10 -report_slow_units=2 -max_len=65536 -artifact_prefix="$out/" -print_final_stats=1 -dict=fuzz/pdf.dict

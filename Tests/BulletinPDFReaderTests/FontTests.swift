@@ -28,6 +28,22 @@ final class FontTests: XCTestCase {
         XCTAssertFalse(page.glyphs.first!.fontIsItalic)
     }
 
+    /// Standard 14 fonts without /Widths (as iText and ReportLab write them) get their metrics.
+    func testStandardFontsWithoutWidths() throws {
+        let page = try page("BT /F1 10 Tf (Hello) Tj /F2 10 Tf (ab) Tj /F3 10 Tf (Aa) Tj /F4 10 Tf (x) Tj ET",
+                            fonts: "/F1 5 0 R /F2 6 0 R /F3 7 0 R /F4 8 0 R", objects: [
+            Array("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".utf8),
+            Array("<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>".utf8),
+            Array("<< /Type /Font /Subtype /TrueType /BaseFont /Arial,Bold /Encoding /WinAnsiEncoding >>".utf8),
+            Array("<< /Type /Font /Subtype /Type1 /BaseFont /Times-Italic >>".utf8),
+        ])
+        // AFM metrics (1/1000 em): Helvetica H 722, e 556, l 222, o 556; Courier 600;
+        // Helvetica-Bold A 722, a 556; Times-Italic x 444.
+        XCTAssertEqual(page.glyphs.map { ($0.width * 100).rounded() / 1000 }, [0.722, 0.556, 0.222, 0.222, 0.556, 0.6, 0.6, 0.722, 0.556, 0.444])
+        XCTAssertEqual(page.warnings, [])
+        XCTAssertTrue(page.glyphs[7].fontIsBold)
+    }
+
     func testDifferencesThroughTheGlyphList() throws {
         let differences = "[65 /uni4E2D /u1F600 /a.sc /f_i /Euro /g123 /uni4E2D6587]"
         let page = try page("BT /F1 10 Tf (ABCDEFG) Tj ET", fonts: "/F1 5 0 R", objects: [
@@ -130,8 +146,41 @@ final class FontTests: XCTestCase {
         }
     }
 
+    /// A ToUnicode that maps only some codes: the others come from the embedded font's cmap.
+    func testPartialToUnicodeFallsBackPerCode() throws {
+        var objects = identityFont(descendant: "CIDFontType2", fontFile: "FontFile2", fontFileDictionary: "",
+                                   program: Self.trueTypeWithCmap(format12: false))
+        objects[0] = Array("<< /Type /Font /Subtype /Type0 /BaseFont /Embedded /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 9 0 R >>".utf8)
+        objects.append(Array(MiniPDF.stream("1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfchar <0005> <0058> endbfchar").utf8))
+        let page = try page("BT /F1 10 Tf <00050009> Tj ET", fonts: "/F1 5 0 R", objects: objects)
+        XCTAssertEqual(page.glyphs.map(\.text), ["X", "文"])
+        XCTAssertEqual(page.warnings, [])
+    }
+
+    /// Hostile font programs must end: overlapping cmap groups asking for millions of code points
+    /// (bounded), and a CFF charset cut off mid-entry (once an endless loop).
+    func testHostileFontProgramsTerminate() throws {
+        func u16(_ v: Int) -> [UInt8] { [UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+        func u32(_ v: Int) -> [UInt8] { u16(v >> 16) + u16(v & 0xFFFF) }
+        var subtable = u16(12) + u16(0) + u32(16 + 3 * 12) + u32(0) + u32(3)
+        for _ in 0..<3 { subtable += u32(0x10000) + u32(0x10000 + 0xFFFFE) + u32(1) }
+        let cmap = u16(0) + u16(1) + u16(3) + u16(10) + u32(12) + subtable
+        let font = u32(0x0001_0000) + u16(1) + u16(16) + u16(0) + u16(0) + Array("cmap".utf8) + u32(0) + u32(28) + u32(cmap.count) + cmap
+        let page = try page("BT /F1 10 Tf <0001> Tj ET", fonts: "/F1 5 0 R",
+                            objects: identityFont(descendant: "CIDFontType2", fontFile: "FontFile2", fontFileDictionary: "", program: font))
+        XCTAssertEqual(page.glyphs.count, 1)
+        XCTAssertEqual(page.glyphs.first?.text, "\u{10000}", "the lowest code point for the glyph")
+
+        // Charset format 0 placed last and cut one byte into its second SID.
+        let cut = Array(Self.nameKeyedCFF(charsetLast: true).dropLast())
+        let page2 = try self.page("BT /F1 10 Tf <0001> Tj ET", fonts: "/F1 5 0 R",
+                                  objects: identityFont(descendant: "CIDFontType0", fontFile: "FontFile3",
+                                                        fontFileDictionary: " /Subtype /CIDFontType0C", program: cut))
+        XCTAssertEqual(page2.glyphs.count, 1, "the page is read (no endless loop)")
+    }
+
     /// A name-keyed CFF font program: glyph 1 is "A" (standard string 34), glyph 2 "uni6587" (custom string).
-    static func nameKeyedCFF(encodingCodes: [UInt8]? = nil) -> [UInt8] {
+    static func nameKeyedCFF(encodingCodes: [UInt8]? = nil, charsetLast: Bool = false) -> [UInt8] {
         func index(_ items: [[UInt8]]) -> [UInt8] {
             guard !items.isEmpty else { return [0, 0] }
             var out: [UInt8] = [UInt8(items.count >> 8), UInt8(items.count & 0xFF), 1]
@@ -152,7 +201,12 @@ final class FontTests: XCTestCase {
             number(charsetOffset) + [15] + number(charStringsOffset) + [17] + (encodingCodes != nil ? number(encodingOffset) + [16] : [])
         }
         let topLength = index([top(0, 0, 0)]).count
-        let charsetOffset = header.count + names.count + topLength + strings.count + globalSubrs.count
+        let tablesStart = header.count + names.count + topLength + strings.count + globalSubrs.count
+        if charsetLast {
+            let charStringsOffset = tablesStart, charsetOffset = tablesStart + charStrings.count
+            return header + names + index([top(charsetOffset, charStringsOffset, 0)]) + strings + globalSubrs + charStrings + charset
+        }
+        let charsetOffset = tablesStart
         let charStringsOffset = charsetOffset + charset.count
         let encoding: [UInt8] = encodingCodes.map { [0, UInt8($0.count)] + $0 } ?? []  // format 0
         let encodingOffset = charStringsOffset + charStrings.count
@@ -203,3 +257,4 @@ final class FontTests: XCTestCase {
         XCTAssertTrue(page.warnings.contains { $0.message.contains("2 character code(s) have no Unicode mapping") }, "\(page.warnings)")
     }
 }
+

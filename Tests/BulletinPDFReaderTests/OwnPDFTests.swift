@@ -75,6 +75,29 @@ final class OwnPDFTests: XCTestCase {
         XCTAssertEqual(document.info["Producer"], poppler["Producer"])
     }
 
+    /// One document shared by several threads (the type is Sendable): pages come out the same as read
+    /// one after another.
+    func testPagesFromSeveralThreads() throws {
+        let (bytes, _) = try Self.rendered(Repository.samples[2])
+        let document = try PDFDocument(bytes: bytes)
+        let sequential = (0..<document.pageCount).map { document.page($0) }
+        let results = Results(count: document.pageCount * 4)
+        DispatchQueue.concurrentPerform(iterations: document.pageCount * 4) { index in
+            results.set(index, document.page(index % document.pageCount))
+        }
+        for index in 0..<(document.pageCount * 4) {
+            XCTAssertEqual(results.get(index), sequential[index % document.pageCount])
+        }
+    }
+
+    final class Results: @unchecked Sendable {
+        private var pages: [PageContent?]
+        private let lock = NSLock()
+        init(count: Int) { pages = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ page: PageContent) { lock.lock(); pages[index] = page; lock.unlock() }
+        func get(_ index: Int) -> PageContent? { lock.lock(); defer { lock.unlock() }; return pages[index] }
+    }
+
     func testOpeningFromPathMatchesBytes() throws {
         let (bytes, path) = try Self.rendered(Repository.samples[1])
         let fromPath = try PDFDocument(path: path)

@@ -235,6 +235,21 @@ final class PDFBadInputTests: XCTestCase {
         XCTAssertEqual(try open(bytes).page(0).glyphs.map(\.text).joined(), "Before the bombAfter")
     }
 
+    /// A small compressed stream that draws a million-plus glyphs is cut at the per-page limit.
+    func testGlyphCountPerPageIsBounded() throws {
+        let content = Array("BT /F1 1 Tf (".utf8) + [UInt8](repeating: 0x78, count: 1_100_000) + Array(") Tj ET".utf8)
+        let bytes = MiniPDF.build([
+            Array("<< /Type /Catalog /Pages 2 0 R >>".utf8),
+            Array("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8),
+            Array("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".utf8),
+            MiniPDF.stream(Self.deflate(content), extra: " /Filter /FlateDecode"),
+            Array("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".utf8),
+        ])
+        let page = try open(bytes).page(0)
+        XCTAssertEqual(page.glyphs.count, 1_000_000)
+        XCTAssertTrue(page.warnings.contains { $0.message.contains("more than 1000000 glyphs") }, "\(page.warnings)")
+    }
+
     func testBrokenToUnicodeFallsBackToEncoding() throws {
         let bytes = MiniPDF.page("BT /F1 12 Tf 72 720 Td (Fallback) Tj ET",
                                  resources: "/Font << /F1 6 0 R >>",
@@ -243,6 +258,37 @@ final class PDFBadInputTests: XCTestCase {
         let page = try open(bytes).page(0)
         XCTAssertEqual(page.glyphs.map(\.text).joined(), "Fallback")
         XCTAssertTrue(page.warnings.contains { $0.feature.hasPrefix("font F1") && $0.message.contains("ToUnicode") }, "\(page.warnings)")
+    }
+
+    /// Found by the fuzzer (10 s and 3 s units): bfranges over 65,536 codes with 1,000-character
+    /// destinations built 65,536 long strings each, per font. Destinations are now cut at 64 UTF-16
+    /// units, the work of a whole CMap is bounded (ranges beyond it are skipped with a warning), and
+    /// a ToUnicode stream is parsed once however many fonts share it. (Timing is the fuzzer's
+    /// business; here the bounds are checked.)
+    func testHostileToUnicodeRangesAreBounded() throws {
+        let longTarget = String(repeating: "0041", count: 1000)
+        let cmap = "begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfrange <0000> <00FF> <\(longTarget)> <0100> <FFFF> <\(longTarget)> endbfrange endcmap"
+        let bytes = MiniPDF.page("BT /F1 12 Tf 72 720 Td <00010101> Tj ET", resources: "/Font << /F1 6 0 R >>", extraObjects: [
+            "<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [7 0 R] /ToUnicode 8 0 R >>",
+            "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X >>",
+            MiniPDF.stream(cmap),
+        ])
+        let page = try open(bytes).page(0)
+        XCTAssertEqual(page.glyphs.first?.text.count, 64, "the destination is cut at 64 UTF-16 units")
+        XCTAssertEqual(page.glyphs.last?.text, "", "the range beyond the limit was skipped")
+        XCTAssertTrue(page.warnings.contains { $0.message.contains("exceeds the CMap size limit") }, "\(page.warnings)")
+    }
+
+    /// Found by the fuzzer: a negative number as a bfrange destination was taken for a reference to
+    /// a destination array (index out of range, a trap).
+    func testNegativeNumberAsBfrangeDestination() throws {
+        let cmap = "begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfrange <0000> <0001> -5 <0002> <0003> [<0041> <0042>] endbfrange endcmap"
+        let bytes = MiniPDF.page("BT /F1 12 Tf 72 720 Td <00000003> Tj ET", resources: "/Font << /F1 6 0 R >>", extraObjects: [
+            "<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [7 0 R] /ToUnicode 8 0 R >>",
+            "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X >>",
+            MiniPDF.stream(cmap),
+        ])
+        XCTAssertEqual(try open(bytes).page(0).glyphs.map(\.text), ["", "B"])
     }
 
     func testUnsupportedFilterAndMissingFontAreNamed() throws {
@@ -278,5 +324,21 @@ final class PDFBadInputTests: XCTestCase {
         let page = document.page(7)
         XCTAssertTrue(page.glyphs.isEmpty)
         XCTAssertEqual(page.warnings.first?.message, "no page 8; the document has 1")
+    }
+}
+
+/// Inputs the fuzzer (scripts/fuzz-reader.sh) found, kept as regression tests: each must open or fail
+/// cleanly and read every page (a debug build checks every raw-buffer index, so the out-of-bounds
+/// read the first one caused would trap here).
+final class FuzzRegressionTests: XCTestCase {
+    func testFuzzFindings() throws {
+        for name in ["fuzz-negative-first.pdf", "fuzz-long-bfrange.pdf", "fuzz-negative-range-target.pdf"] {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: FixtureTests.fixture(name))))
+            guard let document = try? PDFDocument(bytes: bytes) else { continue }
+            for index in 0..<document.pageCount { _ = document.page(index) }
+        }
+        // The negative-/First file must at least have been recognised as a PDF with structure.
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: FixtureTests.fixture("fuzz-long-bfrange.pdf"))))
+        XCTAssertEqual(try PDFDocument(bytes: bytes).pageCount, 1)
     }
 }

@@ -36,6 +36,11 @@ final class ContentInterpreter {
     /// Form XObjects being run (to stop cycles) and their nesting depth.
     private var formStack: [ObjectID] = []
     static let maximumFormDepth = 16
+    /// Per page: a hostile content stream must not turn into gigabytes of glyphs (a dense newspaper
+    /// page has ~20,000; a 256 MiB stream could produce tens of millions).
+    static let maximumGlyphs = 1_000_000
+    static let maximumRules = 100_000
+    private var warnedGlyphLimit = false
     static let maximumStateDepth = 4096
     /// Fonts that showed codes without text, counted for one warning each.
     private var unmapped: [ObjectIdentifier: (font: PDFFont, count: Int)] = [:]
@@ -401,6 +406,13 @@ final class ContentInterpreter {
     private func append(_ glyph: PDFFont.Glyph, font: PDFFont, fontName: String, origin: (x: Double, y: Double),
                         end: (x: Double, y: Double), size: Double, mode: Int, strokeWidth: Double, color: PDFColor,
                         isArtifact: Bool) {
+        guard glyphs.count < ContentInterpreter.maximumGlyphs else {
+            if !warnedGlyphLimit {
+                warn("page", "more than \(ContentInterpreter.maximumGlyphs) glyphs; the rest of the page is skipped")
+                warnedGlyphLimit = true
+            }
+            return
+        }
         if glyph.text.isEmpty, actualTextDepth == 0 {
             let key = ObjectIdentifier(font)
             unmapped[key, default: (font, 0)].count += 1
@@ -608,6 +620,7 @@ final class ContentInterpreter {
     }
 
     private func fillPath() {
+        guard rules.count < ContentInterpreter.maximumRules else { return }
         for subpath in path.subpaths where !subpath.hasCurves {
             var points = subpath.points.map { pageMatrix.apply($0.x, $0.y) }
             if points.count == 5, let first = points.first, let last = points.last,
@@ -631,6 +644,7 @@ final class ContentInterpreter {
     }
 
     private func addRule(_ start: (x: Double, y: Double), _ end: (x: Double, y: Double), thickness: Double, color: PDFColor) {
+        guard rules.count < ContentInterpreter.maximumRules else { return }
         if abs(start.y - end.y) < 0.01, abs(start.x - end.x) > 0.01 {
             rules.append(PDFRule(x0: min(start.x, end.x), y0: start.y, x1: max(start.x, end.x), y1: start.y,
                                  thickness: thickness, color: color))

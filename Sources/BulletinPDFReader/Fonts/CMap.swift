@@ -25,8 +25,12 @@ struct CMap {
     /// Problems met (malformed entries, ranges over the size cap); each becomes a warning.
     var problems: [String] = []
 
-    /// Mappings expanded per CMap at most (a malicious `bfrange <0000> <FFFF>` per entry stays bounded).
-    static let maximumMappings = 1 << 20
+    /// Mappings expanded per CMap at most (a malicious `bfrange <0000> <FFFF>` per entry stays
+    /// bounded; real ToUnicode maps of CJK fonts have up to ~65,000).
+    static let maximumMappings = 1 << 17
+    /// Longest destination kept, in UTF-16 units (§9.10.3 allows 512 bytes; real ones are a few
+    /// characters). Longer ones are cut, which keeps a hostile bfrange from costing minutes.
+    static let maximumTargetUnits = 64
 
     /// Splits off the next code at `index` by the code space ranges (§9.7.6.2). Without ranges,
     /// `defaultLength` bytes.
@@ -88,6 +92,9 @@ struct CMap {
         case keyword(String)
         case arrayStart
         case arrayEnd
+        /// A bfrange destination array, by index into the section's arrays (a token of its own: a
+        /// negative number in the input must never be taken for one).
+        case arrayReference(Int)
         case other
     }
 
@@ -95,6 +102,7 @@ struct CMap {
         var scanner = Scanner(bytes)
         var operands: [Token] = []
         var mappings = 0
+        var unitBudget = CMap.maximumMappings * 2
 
         func nextToken() -> Token? {
             scanner.skipWhitespace()
@@ -151,7 +159,7 @@ struct CMap {
                     switch item {
                     case .arrayStart: inArray = []
                     case .arrayEnd:
-                        if let array = inArray { arrays.append(array); items.append(.number(-(arrays.count))) }
+                        if let array = inArray { arrays.append(array); items.append(.arrayReference(arrays.count - 1)) }
                         inArray = nil
                     default:
                         if inArray != nil { inArray!.append(item) } else { items.append(item) }
@@ -198,14 +206,20 @@ struct CMap {
                             // §9.10.3: the last byte of the destination is incremented for each code.
                             var units = CMap.utf16Units(target)
                             guard !units.isEmpty else { continue }
+                            // Work is codes × destination length: bounded as a whole, not per range.
+                            guard unitBudget >= count * units.count else {
+                                problems.append("bfrange <\(String(low, radix: 16))>–<\(String(high, radix: 16))> exceeds the CMap size limit; skipped")
+                                continue
+                            }
+                            unitBudget -= count * units.count
                             let last = units.count - 1
                             let start = units[last]
                             for offset in 0..<count {
                                 units[last] = start &+ UInt16(truncatingIfNeeded: offset)
-                                unicode[low &+ UInt32(offset)] = String(decoding: units, as: UTF16.self)
+                                unicode[low &+ UInt32(offset)] = CMap.string(units)
                             }
-                        case .number(let marker) where marker < 0:
-                            let array = arrays[-marker - 1]
+                        case .arrayReference(let index) where index >= 0 && index < arrays.count:
+                            let array = arrays[index]
                             for (offset, item) in array.prefix(count).enumerated() {
                                 if case .hex(let target) = item { unicode[low &+ UInt32(offset)] = CMap.unicodeString(target) }
                                 if case .name(let glyph) = item, let text = GlyphNames.unicode(glyph) { unicode[low &+ UInt32(offset)] = text }
@@ -255,7 +269,7 @@ struct CMap {
         if bytes.count == 1 { return [UInt16(bytes[0])] }
         var units: [UInt16] = []
         var index = 0
-        while index + 1 < bytes.count {
+        while index + 1 < bytes.count, units.count < maximumTargetUnits {
             units.append(UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]))
             index += 2
         }
@@ -264,6 +278,12 @@ struct CMap {
 
     /// A bfchar/bfrange destination: UTF-16BE (surrogate pairs and several characters allowed).
     static func unicodeString(_ bytes: [UInt8]) -> String {
-        String(decoding: utf16Units(bytes), as: UTF16.self)
+        string(utf16Units(bytes))
+    }
+
+    /// UTF-16 units to a String, with a fast path for the usual single BMP character.
+    @inline(__always) static func string(_ units: [UInt16]) -> String {
+        if units.count == 1, let scalar = Unicode.Scalar(units[0]) { return String(Character(scalar)) }
+        return String(decoding: units, as: UTF16.self)
     }
 }

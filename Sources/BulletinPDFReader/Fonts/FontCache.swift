@@ -24,9 +24,11 @@ final class FontCache {
     }
 }
 
-/// Memoized `GlyphNames.unicode`.
+/// Memoized `GlyphNames.unicode`, and ToUnicode maps by stream (fonts often share one; parsing it
+/// again per font would also let a hostile CMap cost its full price once per font).
 final class GlyphNameMemo {
     private var results: [String: String?] = [:]
+    var toUnicodeByStream: [ObjectID: [UInt32: String]] = [:]
 
     func unicode(_ name: String) -> String? {
         if let known = results[name] { return known }

@@ -49,17 +49,24 @@ struct FontLoader {
             if name != "Identity-H" && name != "Identity" { warn(resourceName, fontName, "ToUnicode /\(name) is not a CMap stream; ignored") }
             return [:]
         case .stream(let stream):
-            guard let data = store.decodedData(stream, feature: "font \(resourceName) (\(fontName)) ToUnicode") else { return [:] }
-            let cmap = CMap.parse(data)
-            for problem in cmap.problems { warn(resourceName, fontName, "ToUnicode: \(problem)") }
-            if cmap.unicode.isEmpty {
-                warn(resourceName, fontName, "ToUnicode CMap maps nothing (broken); using the font's encoding instead")
-            }
-            return cmap.unicode
+            if let id = stream.objectID, let known = glyphNames.toUnicodeByStream[id] { return known }
+            let map = parseToUnicode(stream, resourceName: resourceName, fontName: fontName)
+            if let id = stream.objectID { glyphNames.toUnicodeByStream[id] = map }
+            return map
         default:
             warn(resourceName, fontName, "ToUnicode is \(resolved.typeName), not a CMap stream; ignored")
             return [:]
         }
+    }
+
+    private func parseToUnicode(_ stream: PDFStream, resourceName: String, fontName: String) -> [UInt32: String] {
+        guard let data = store.decodedData(stream, feature: "font \(resourceName) (\(fontName)) ToUnicode") else { return [:] }
+        let cmap = CMap.parse(data)
+        for problem in cmap.problems { warn(resourceName, fontName, "ToUnicode: \(problem)") }
+        if cmap.unicode.isEmpty {
+            warn(resourceName, fontName, "ToUnicode CMap maps nothing (broken); using the font's encoding instead")
+        }
+        return cmap.unicode
     }
 
     // MARK: Simple fonts
@@ -128,6 +135,19 @@ struct FontLoader {
                 guard code >= 0, code < 256, let value = store.number(item) else { continue }
                 widths[code] = value * scale
             }
+        } else if !isType3, let standard = StandardFonts.widths(for: baseName) {
+            // A standard 14 font (or an alias) named without /Widths: its well-known metrics.
+            for code in 0..<256 {
+                let width: Double?
+                switch standard {
+                case .fixed(let value): width = value
+                case .byCode(let table): width = table[UInt32(code)]
+                case .byUnicode(let table):
+                    let text = encoding.text(code)
+                    width = text.flatMap { $0.unicodeScalars.count == 1 ? table[$0.unicodeScalars.first!.value] : nil }
+                }
+                if let width { widths[code] = width * scale }
+            }
         } else if !isType3 {
             warn(resourceName, baseName, "no /Widths; glyph advances are estimated (500/1000 em)")
         }
@@ -135,7 +155,7 @@ struct FontLoader {
         let toUnicode = toUnicode(dictionary["ToUnicode"], resourceName: resourceName, fontName: baseName)
         return PDFFont(name: baseName, isBold: style.bold, isItalic: style.italic, isComposite: false, isVertical: false,
                        fontMatrix: fontMatrix, encodingCMap: nil, predefined: nil, toUnicode: toUnicode, simpleEncoding: encoding,
-                       simpleWidths: widths, cidWidths: [:], cidWidthRanges: [], defaultWidth: fallback, embeddedText: [:])
+                       simpleWidths: widths, cidWidths: [:], cidWidthRanges: [], defaultWidth: fallback, embeddedText: nil)
     }
 
     static func baseEncoding(_ name: String) -> [UInt16]? {
@@ -211,13 +231,22 @@ struct FontLoader {
         }
 
         let toUnicode = toUnicode(dictionary["ToUnicode"], resourceName: resourceName, fontName: baseName)
-        var embeddedText: [UInt32: String] = [:]
-        let needsFontProgram = toUnicode.isEmpty && (predefined.map { if case .identity = $0.kind { return true } else { return false } } ?? true)
-        if needsFontProgram, let descendant {
-            embeddedText = EmbeddedFontText(store: store).cidToText(descendant: descendant, descriptor: descriptor)
-            if embeddedText.isEmpty {
-                warn(resourceName, baseName, "no ToUnicode and no usable cmap in the embedded font; its text cannot be recovered")
+        // The embedded font's own cmap is the fallback for codes ToUnicode does not map (all of them
+        // when it is missing or broken). Read on the first such code only: most fonts never need it.
+        var embeddedText: (() -> [UInt32: String])?
+        let identityCodes = predefined.map { if case .identity = $0.kind { return true } else { return false } } ?? true
+        if identityCodes, let descendant {
+            let store = self.store
+            let warnWhenEmpty = toUnicode.isEmpty
+            embeddedText = {
+                let text = EmbeddedFontText(store: store).cidToText(descendant: descendant, descriptor: descriptor)
+                if text.isEmpty, warnWhenEmpty {
+                    store.warn("font \(resourceName) (\(baseName))", "no ToUnicode and no usable cmap in the embedded font; its text cannot be recovered")
+                }
+                return text
             }
+        } else if toUnicode.isEmpty, descendant == nil {
+            warn(resourceName, baseName, "no ToUnicode and no descendant font; its text cannot be recovered")
         }
         return PDFFont(name: baseName, isBold: style.bold, isItalic: style.italic, isComposite: true, isVertical: vertical,
                        fontMatrix: Matrix(a: 0.001, b: 0, c: 0, d: 0.001, e: 0, f: 0), encodingCMap: embedded,

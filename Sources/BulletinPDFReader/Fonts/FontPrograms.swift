@@ -44,7 +44,11 @@ enum TrueTypeTables {
         }
         guard let best else { return [:] }
         var result: [Int: UInt32] = [:]
+        // Overlapping segments or groups in a hostile font could ask for billions of code points;
+        // Unicode has 1.1 million, so stop well past that.
+        var budget = 1 << 21
         func add(_ codePoint: UInt32, _ glyph: Int) {
+            budget -= 1
             guard glyph > 0, codePoint > 0 else { return }
             if let existing = result[glyph] {
                 let existingAvoided = avoided(existing), newAvoided = avoided(codePoint)
@@ -65,6 +69,7 @@ enum TrueTypeTables {
                       let delta = BigEndian.u16(font, deltas + segment * 2),
                       let rangeOffset = BigEndian.u16(font, rangeOffsets + segment * 2), start <= end, start != 0xFFFF else { continue }
                 for code in Int(start)...Int(end) {
+                    if budget <= 0 { break }
                     var glyph: Int
                     if rangeOffset == 0 {
                         glyph = (code + Int(delta)) & 0xFFFF
@@ -82,7 +87,10 @@ enum TrueTypeTables {
                 let record = table + 16 + group * 12
                 guard let start = BigEndian.u32(font, record), let end = BigEndian.u32(font, record + 4),
                       let glyph = BigEndian.u32(font, record + 8), start <= end, end - start < 1 << 20, end <= 0x10FFFF else { continue }
-                for code in start...end { add(code, Int(glyph + code - start)) }
+                for code in start...end {
+                    if budget <= 0 { break }
+                    add(code, Int(glyph &+ code &- start))
+                }
             }
         case 6?:
             guard let first = BigEndian.u16(font, table + 6), let entries = BigEndian.u16(font, table + 8) else { break }
@@ -157,7 +165,7 @@ struct CFFCharset {
             while identifiers.count < glyphCount, position < data.count {
                 switch format {
                 case 0:
-                    guard let value = BigEndian.u16(data, position) else { break }
+                    guard let value = BigEndian.u16(data, position) else { position = data.count; break }
                     identifiers.append(Int(value))
                     position += 2
                 case 1, 2:

@@ -35,7 +35,8 @@ final class PDFFont {
     let cidWidthRanges: [(low: UInt32, high: UInt32, width: Double)]
     let defaultWidth: Double
     /// Composite fonts without a usable ToUnicode: CID → text from the embedded font program's cmap.
-    let embeddedText: [UInt32: String]
+    private var embeddedTextLoader: (() -> [UInt32: String])?
+    private var loadedEmbeddedText: [UInt32: String]?
 
     /// Decoded glyphs by code: 256-entry pages allocated on first use (codes below 65536), a
     /// dictionary for longer codes. Cheaper than hashing every code of every string.
@@ -47,7 +48,7 @@ final class PDFFont {
     init(name: String, isBold: Bool, isItalic: Bool, isComposite: Bool, isVertical: Bool, fontMatrix: Matrix,
          encodingCMap: CMap?, predefined: PredefinedCMap?, toUnicode: [UInt32: String], simpleEncoding: SimpleEncoding?,
          simpleWidths: [Double], cidWidths: [UInt32: Double], cidWidthRanges: [(low: UInt32, high: UInt32, width: Double)],
-         defaultWidth: Double, embeddedText: [UInt32: String]) {
+         defaultWidth: Double, embeddedText: (() -> [UInt32: String])?) {
         self.name = name
         self.isBold = isBold
         self.isItalic = isItalic
@@ -62,7 +63,7 @@ final class PDFFont {
         self.cidWidths = cidWidths
         self.cidWidthRanges = cidWidthRanges
         self.defaultWidth = defaultWidth
-        self.embeddedText = embeddedText
+        self.embeddedTextLoader = embeddedText
     }
 
     /// Splits `bytes` into codes and calls `body` with each code's glyph, the code, and whether it is
@@ -125,8 +126,17 @@ final class PDFFont {
         }
         var text = toUnicode[code].flatMap(PDFFont.usable)
         if text == nil, let predefined { text = predefined.unicode(for: code) }
-        if text == nil, let cid { text = embeddedText[cid] }
+        if text == nil, let cid { text = embeddedText()[cid] }
         return Glyph(text: text ?? "", width: width(cid: cid))
+    }
+
+    /// CID → text from the embedded font program, parsed on first need.
+    private func embeddedText() -> [UInt32: String] {
+        if let loadedEmbeddedText { return loadedEmbeddedText }
+        let text = embeddedTextLoader?() ?? [:]
+        loadedEmbeddedText = text
+        embeddedTextLoader = nil
+        return text
     }
 
     private func width(cid: UInt32?) -> Double {

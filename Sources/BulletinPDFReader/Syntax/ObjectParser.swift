@@ -4,7 +4,9 @@
 struct ObjectParser {
     var scanner: Scanner
     /// Nesting limit for arrays and dictionaries: deeper input is an error, not a stack overflow.
-    static let maximumDepth = 256
+    /// Acrobat's own limit is 28 (PDF 32000-1 Annex C); 100 leaves room and stays far from the stack
+    /// size of a secondary thread (512 KiB) even with the recursion's frames.
+    static let maximumDepth = 100
 
     init(_ bytes: UnsafeRawBufferPointer, at position: Int = 0) {
         scanner = Scanner(bytes, at: position)

@@ -105,22 +105,6 @@ public enum JSONWriter {
         return String(rounded)
     }
 
-    /// A JSON string literal: only what JSON requires is escaped (plus DEL and C1 controls).
-    static func string(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{00}" ..< "\u{20}", "\u{7F}" ... "\u{9F}":
-                let digits = String(scalar.value, radix: 16, uppercase: true)
-                output += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output + "\""
-    }
+    /// A JSON string literal, escaped as the issue encoder escapes it.
+    static func string(_ text: String) -> String { IssueEncoder.stringLiteral(text) }
 }

@@ -145,6 +145,13 @@ public enum IssueEncoder {
         output += close
     }
 
+    /// A JSON string literal (quotes included), as every JSON writer of the project spells it.
+    public static func stringLiteral(_ text: String) -> String {
+        var output = ""
+        writeString(text, into: &output)
+        return output
+    }
+
     /// A JSON string literal. Only what JSON requires is escaped, plus the invisible DEL and C1
     /// controls, so that nothing unseen hides in the output.
     private static func writeString(_ text: String, into output: inout String) {

@@ -77,7 +77,8 @@ struct CheckCommand: ParsableCommand {
         do {
             document = try PDFDocument(path: input)
         } catch {
-            DiagnosticPrinter.error("\(input): \(error)")
+            // The reader's error already names the file (and the byte offset when it has one).
+            DiagnosticPrinter.error("\(error)")
             return 1
         }
         let (lines, warnings) = ExtractedLines.checkedLines(document, measure: measure)

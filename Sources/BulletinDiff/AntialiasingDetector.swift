@@ -10,17 +10,18 @@ enum AntialiasingDetector {
     /// Whether the pixel (x, y) of `image` is anti-aliasing, judged with `other` as the second image;
     /// `brightness` holds `image`'s brightness for rows y − 1 … y + 1.
     @inline(__always)
-    static func isAntialiased(_ image: PixelView, _ brightness: BrightnessPlane, _ other: PixelView, _ x: Int, _ y: Int) -> Bool {
+    static func isAntialiased(_ image: PixelView, _ brightness: BrightnessRows, _ other: PixelView, _ x: Int, _ y: Int) -> Bool {
         let x0 = max(x - 1, 0), y0 = max(y - 1, 0)
         let x2 = min(x + 1, image.width - 1), y2 = min(y + 1, image.height - 1)
         // A pixel on the image border has fewer neighbours; count the missing ones as one equal.
         var equal = (x == x0 || x == x2 || y == y0 || y == y2) ? 1 : 0
         var darkest: Float = 0, brightest: Float = 0
         var darkX = 0, darkY = 0, brightX = 0, brightY = 0
-        let center = brightness[x, y]
+        let center = brightness.row(y)[x]
         for ny in y0...y2 {
+            let row = brightness.row(ny)
             for nx in x0...x2 where nx != x || ny != y {
-                let delta = center - brightness[nx, ny]
+                let delta = center - row[nx]
                 if delta == 0 {
                     equal += 1
                     if equal > 2 { return false }  // inside a flat area: not an edge
@@ -57,41 +58,45 @@ enum AntialiasingDetector {
     }
 }
 
-/// The brightness (YIQ's Y) of an image's pixels, computed a row at a time when the comparison first
-/// needs it: the anti-aliasing test reads each neighbour's brightness up to 16 times. A plain view
-/// of memory the comparison allocates and frees (no reference counting in the inner loop).
-struct BrightnessPlane {
+/// The brightness (YIQ's Y) of the three rows y − 1 … y + 1 of an image that the anti-aliasing
+/// test of row y reads (each neighbour's brightness up to 16 times), computed when first needed.
+/// Row r lives in slot r % 3, so moving down one row computes one new row and the 3 rows stay in
+/// cache (a whole page's plane would be 8.7 MB per image at 150 dpi). Each band of a parallel
+/// comparison has its own: no two threads ever write the same memory. A plain view of memory the
+/// comparison allocates and frees (no reference counting in the inner loop).
+struct BrightnessRows {
     let view: PixelView
+    /// 3 × width values: slot s holds the row `rowInSlot[s]`.
     let values: UnsafeMutablePointer<Float>
-    /// Per row: computed yet?
-    let ready: UnsafeMutablePointer<Bool>
+    let rowInSlot: UnsafeMutablePointer<Int>
 
-    /// Allocates the plane; `deallocate()` frees it.
-    static func allocate(for view: PixelView) -> BrightnessPlane {
-        let ready = UnsafeMutablePointer<Bool>.allocate(capacity: view.height)
-        ready.initialize(repeating: false, count: view.height)
-        return BrightnessPlane(view: view, values: .allocate(capacity: view.width * view.height), ready: ready)
+    /// Allocates the rows; `deallocate()` frees them.
+    static func allocate(for view: PixelView) -> BrightnessRows {
+        let rowInSlot = UnsafeMutablePointer<Int>.allocate(capacity: 3)
+        rowInSlot.initialize(repeating: -1, count: 3)
+        return BrightnessRows(view: view, values: .allocate(capacity: 3 * view.width), rowInSlot: rowInSlot)
     }
 
     func deallocate() {
         values.deallocate()
-        ready.deallocate()
+        rowInSlot.deallocate()
     }
 
+    /// Row y's values; y must be within one row of the last `prepare(around:)`.
     @inline(__always)
-    subscript(x: Int, y: Int) -> Float { values[y * view.width + x] }
+    func row(_ y: Int) -> UnsafePointer<Float> { UnsafePointer(values + (y % 3) * view.width) }
 
     /// Makes rows y − 1 … y + 1 (within the image) available.
     @_optimize(speed)
     func prepare(around y: Int) {
-        for row in max(0, y - 1)...min(view.height - 1, y + 1) where !ready[row] {
+        for row in max(0, y - 1)...min(view.height - 1, y + 1) where rowInSlot[row % 3] != row {
             let source = view.base + row * view.stride
-            let out = values + row * view.width
+            let out = values + (row % 3) * view.width
             for x in 0..<view.width {
                 let p = source + x * 3
                 out[x] = Float(p[0]) * 0.29889531 + Float(p[1]) * 0.58662247 + Float(p[2]) * 0.11448223
             }
-            ready[row] = true
+            rowInSlot[row % 3] = row
         }
     }
 }

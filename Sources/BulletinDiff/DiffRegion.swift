@@ -36,29 +36,52 @@ public struct DiffRegion: Equatable, Sendable, Codable {
 /// (8-neighbourhood) into regions. Tiles keep the work proportional to the page, not to the
 /// number of differing pixels, and a glyph's strokes (gaps well under 16 px at 150 dpi) join into
 /// one region while text lines mostly stay apart.
-struct TileGrid {
+struct TileGrid: Equatable {
     static let tile = 16
     let columns: Int
-    let rows: Int
+    /// The tile rows this grid covers: the whole page, or one band of a parallel comparison.
+    let tileRows: Range<Int>
+    var rows: Int { tileRows.count }
     private var counts: [Int32]
-    private var bounds: [(minX: Int32, minY: Int32, maxX: Int32, maxY: Int32)]
+    private var bounds: [Bounds]
 
+    private struct Bounds: Equatable {
+        var minX = Int32.max, minY = Int32.max, maxX = Int32.min, maxY = Int32.min
+    }
+
+    /// A grid over a whole page.
     init(width: Int, height: Int) {
+        self.init(width: width, tileRows: 0..<(height + Self.tile - 1) / Self.tile)
+    }
+
+    /// A grid over the tile rows `tileRows` only (pixel rows tileRows.lowerBound × 16 …).
+    init(width: Int, tileRows: Range<Int>) {
         columns = (width + Self.tile - 1) / Self.tile
-        rows = (height + Self.tile - 1) / Self.tile
-        counts = [Int32](repeating: 0, count: columns * rows)
-        bounds = Array(repeating: (Int32.max, Int32.max, Int32.min, Int32.min), count: columns * rows)
+        self.tileRows = tileRows
+        counts = [Int32](repeating: 0, count: columns * tileRows.count)
+        bounds = Array(repeating: Bounds(), count: columns * tileRows.count)
     }
 
     @inline(__always)
     mutating func add(_ x: Int, _ y: Int) {
-        let index = (y / Self.tile) * columns + x / Self.tile
+        let index = (y / Self.tile - tileRows.lowerBound) * columns + x / Self.tile
         counts[index] += 1
         let x32 = Int32(x), y32 = Int32(y)
         if x32 < bounds[index].minX { bounds[index].minX = x32 }
         if y32 < bounds[index].minY { bounds[index].minY = y32 }
         if x32 > bounds[index].maxX { bounds[index].maxX = x32 }
         if y32 > bounds[index].maxY { bounds[index].maxY = y32 }
+    }
+
+    /// Takes over the tiles of `band`, a grid over some of this grid's tile rows that no other
+    /// merged band shares (bands of a comparison are cut at tile boundaries), so its tiles are
+    /// copied, not added: the merged grid is exactly the one a single pass would have filled.
+    mutating func merge(_ band: TileGrid) {
+        precondition(band.columns == columns && tileRows.contains(band.tileRows.lowerBound)
+                     && band.tileRows.upperBound <= tileRows.upperBound, "band outside the grid")
+        let start = (band.tileRows.lowerBound - tileRows.lowerBound) * columns
+        counts.replaceSubrange(start..<start + band.counts.count, with: band.counts)
+        bounds.replaceSubrange(start..<start + band.bounds.count, with: band.bounds)
     }
 
     /// Connected groups of non-empty tiles, sorted top to bottom, then left to right.

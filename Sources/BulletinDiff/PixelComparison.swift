@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Compares two page images pixel by pixel, the way pixelmatch does: a pixel differs when the
@@ -6,7 +7,9 @@ import Foundation
 ///
 /// Fast path first (a page at 150 dpi is 2.2 million pixels): rows are compared with `memcmp` and
 /// identical rows skipped, identical pixels are skipped before any arithmetic, and the
-/// anti-aliasing test runs only on pixels that already differ.
+/// anti-aliasing test runs only on pixels that already differ. Pages with many differing rows
+/// (two unrelated pages) are cut into horizontal bands compared on all processors (`RowBands`);
+/// the result is exactly the one a single pass gives.
 public struct PixelComparison: Sendable {
     /// Colour distance that still counts as the same colour, on pixelmatch's 0…1 scale (0.1 by
     /// default; 0 counts any change).
@@ -40,7 +43,7 @@ public struct PixelComparison: Sendable {
     }
 
     /// The outcome of one comparison.
-    public struct Result: Sendable {
+    public struct Result: Equatable, Sendable {
         /// The compared area (the common area when sizes differ by rounding).
         public var size: PixelSize
         /// Pixels beyond the threshold that are not anti-aliasing: what the budget counts.
@@ -64,6 +67,13 @@ public struct PixelComparison: Sendable {
     /// position for `DiffImage` (costs memory; only for reports).
     public func compare(_ expected: RasterImage, _ actual: RasterImage,
                         keepingMarks: Bool = false) throws(SizeMismatch) -> Result {
+        try compare(expected, actual, keepingMarks: keepingMarks, bands: nil)
+    }
+
+    /// `compare(_:_:keepingMarks:)` cut into at most `bands` bands (nil: as many as `RowBands`
+    /// finds worth it), so tests can compare a banded run with a single pass.
+    func compare(_ expected: RasterImage, _ actual: RasterImage, keepingMarks: Bool,
+                 bands: Int?) throws(SizeMismatch) -> Result {
         guard abs(expected.width - actual.width) <= Self.roundingTolerance,
               abs(expected.height - actual.height) <= Self.roundingTolerance else {
             throw SizeMismatch(expected: expected.size, actual: actual.size)
@@ -73,43 +83,102 @@ public struct PixelComparison: Sendable {
             actual.pixels.withUnsafeBufferPointer { b in
                 compare(PixelView(base: a.baseAddress!, width: size.width, height: size.height, stride: expected.width * 3),
                         PixelView(base: b.baseAddress!, width: size.width, height: size.height, stride: actual.width * 3),
-                        keepingMarks: keepingMarks)
+                        keepingMarks: keepingMarks, bands: bands)
             }
         }
     }
 
-    @_optimize(speed)
-    private func compare(_ a: PixelView, _ b: PixelView, keepingMarks: Bool) -> Result {
-        let maximumDelta = YIQ.maximumDelta(threshold: threshold)
-        let rowBytes = a.width * 3
-        var differing = 0, antialiased = 0, shifted = 0, identical = true
+    private func compare(_ a: PixelView, _ b: PixelView, keepingMarks: Bool, bands requested: Int?) -> Result {
+        let rows = Self.differingRows(a, b)
+        let bands = RowBands.split(rows, into: requested ?? RowBands.automaticCount(differingRows: rows.count))
+        let parts: [Band]
+        if bands.count == 1 {
+            parts = [compare(a, b, rows: rows[bands[0]], keepingMarks: keepingMarks)]
+        } else {
+            let slots = BandSlots(count: bands.count)
+            DispatchQueue.concurrentPerform(iterations: bands.count) { index in
+                slots.store(compare(a, b, rows: rows[bands[index]], keepingMarks: keepingMarks), at: index)
+            }
+            parts = slots.bands
+        }
+        // Merged in band order, i.e. top to bottom: counts, tiles and marks come out exactly as a
+        // single pass over all rows would leave them.
+        var result = Result(size: PixelSize(width: a.width, height: a.height), differingPixels: 0, antialiasedPixels: 0,
+                            shiftedPixels: 0, isIdentical: rows.isEmpty, regions: [],
+                            marks: keepingMarks ? DiffMarks(width: a.width) : nil)
         var tiles = TileGrid(width: a.width, height: a.height)
+        for part in parts {
+            result.differingPixels += part.differing
+            result.antialiasedPixels += part.antialiased
+            result.shiftedPixels += part.shifted
+            if let grid = part.tiles { tiles.merge(grid) }
+            if let marks = part.marks { result.marks?.append(marks) }
+        }
+        result.regions = tiles.regions()
+        return result
+    }
+
+    /// The rows whose bytes differ, top to bottom (`memcmp`: the rest of the comparison never
+    /// looks at identical rows).
+    private static func differingRows(_ a: PixelView, _ b: PixelView) -> [Int32] {
+        let rowBytes = a.width * 3
+        var rows: [Int32] = []
+        for y in 0..<a.height where memcmp(a.base + y * a.stride, b.base + y * b.stride, rowBytes) != 0 {
+            rows.append(Int32(y))
+        }
+        return rows
+    }
+
+    /// What one band found: counts, its own tiles (covering only its tile rows) and marks.
+    private struct Band {
+        var differing = 0, antialiased = 0, shifted = 0
+        var tiles: TileGrid?
+        var marks: DiffMarks?
+    }
+
+    /// The bands' results, stored by the threads that computed them.
+    private final class BandSlots: @unchecked Sendable {  // every access holds `lock`
+        private var slots: [Band?]
+        private let lock = NSLock()
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func store(_ band: Band, at index: Int) { lock.withLock { slots[index] = band } }
+
+        var bands: [Band] { lock.withLock { slots.map { $0! } } }
+    }
+
+    /// Compares the given differing rows (ascending): the pixelmatch loop. Touches no memory but
+    /// its own besides reading the two images, so bands run on several threads at once.
+    @_optimize(speed)
+    private func compare(_ a: PixelView, _ b: PixelView, rows: ArraySlice<Int32>, keepingMarks: Bool) -> Band {
+        guard let first = rows.first, let last = rows.last else { return Band() }
+        let maximumDelta = YIQ.maximumDelta(threshold: threshold)
+        var band = Band()
+        var tiles = TileGrid(width: a.width, tileRows: Int(first) / TileGrid.tile..<Int(last) / TileGrid.tile + 1)
         var marks = keepingMarks ? DiffMarks(width: a.width) : nil
-        var brightness: (a: BrightnessPlane, b: BrightnessPlane)?
+        let brightness = detectsAntialiasing ? (a: BrightnessRows.allocate(for: a), b: BrightnessRows.allocate(for: b)) : nil
         defer { brightness?.a.deallocate(); brightness?.b.deallocate() }
-        for y in 0..<a.height {
+        for y in rows.lazy.map(Int.init) {
             let rowA = a.base + y * a.stride, rowB = b.base + y * b.stride
-            if memcmp(rowA, rowB, rowBytes) == 0 { continue }
-            identical = false
-            if detectsAntialiasing {
-                if brightness == nil { brightness = (.allocate(for: a), .allocate(for: b)) }
-                brightness!.a.prepare(around: y)
-                brightness!.b.prepare(around: y)
+            if let brightness {
+                brightness.a.prepare(around: y)
+                brightness.b.prepare(around: y)
             }
             for x in 0..<a.width {
                 let p = rowA + x * 3, q = rowB + x * 3
                 if p[0] == q[0] && p[1] == q[1] && p[2] == q[2] { continue }
                 guard YIQ.delta(p, q) > maximumDelta else { continue }
-                if let (planeA, planeB) = brightness, AntialiasingDetector.isAntialiased(a, planeA, b, x, y)
-                    || AntialiasingDetector.isAntialiased(b, planeB, a, x, y) {
-                    antialiased += 1
+                if let brightness, AntialiasingDetector.isAntialiased(a, brightness.a, b, x, y)
+                    || AntialiasingDetector.isAntialiased(b, brightness.b, a, x, y) {
+                    band.antialiased += 1
                     marks?.antialiased.append(Int32(y * a.width + x))
                 } else if shiftTolerance > 0 && hasColour(p, near: x, y, in: b, maximumDelta)
                             && hasColour(q, near: x, y, in: a, maximumDelta) {
-                    shifted += 1
+                    band.shifted += 1
                     marks?.antialiased.append(Int32(y * a.width + x))
                 } else {
-                    differing += 1
+                    band.differing += 1
                     tiles.add(x, y)
                     // Darker in the new image: ink added there; lighter: ink removed.
                     if YIQ.brightnessDelta(q, p) < 0 {
@@ -120,8 +189,9 @@ public struct PixelComparison: Sendable {
                 }
             }
         }
-        return Result(size: PixelSize(width: a.width, height: a.height), differingPixels: differing,
-                      antialiasedPixels: antialiased, shiftedPixels: shifted, isIdentical: identical, regions: tiles.regions(), marks: marks)
+        band.tiles = tiles
+        band.marks = marks
+        return band
     }
 }
 
@@ -158,11 +228,20 @@ extension RasterImage {
 }
 
 /// Positions (y × width + x) of the pixels a comparison found, for drawing the difference view.
-public struct DiffMarks: Sendable {
+public struct DiffMarks: Equatable, Sendable {
     public var width: Int
     /// Differing pixels darker in the new image (ink added) and lighter (ink removed).
     public var added: [Int32] = []
     public var removed: [Int32] = []
     /// Differences forgiven as anti-aliasing.
     public var antialiased: [Int32] = []
+}
+
+extension DiffMarks {
+    /// Appends the marks of the rows below these (bands are merged top to bottom).
+    mutating func append(_ below: DiffMarks) {
+        added += below.added
+        removed += below.removed
+        antialiased += below.antialiased
+    }
 }

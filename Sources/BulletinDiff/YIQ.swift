@@ -33,7 +33,9 @@ enum YIQ {
 
 /// A read-only view of RGB pixels: the base address, size and row stride in bytes. Two images
 /// whose widths differ by a rounding pixel are compared through views of their common area.
-struct PixelView {
+/// Sendable because it only reads: the comparison's threads share the views of two images that
+/// nobody writes while they are compared.
+struct PixelView: @unchecked Sendable {
     let base: UnsafePointer<UInt8>
     let width: Int
     let height: Int

@@ -73,9 +73,11 @@ enum AntialiasingDetector {
             return hasManySiblingsGeneral(image, x, y)
         }
         let above = image.pixel(x - 1, y - 1), row = image.pixel(x - 1, y), below = image.pixel(x - 1, y + 1)
-        let neighbours = SIMD8(colour(above), colour(above + 3), colour(above + 6), colour(row),
-                               colour(row + 6), colour(below), colour(below + 3), colour(below + 6))
-        return count(neighbours .== SIMD8(repeating: colour(row + 3))) > 2
+        let centre = colour(row + 3)
+        @inline(__always) func same(_ p: UnsafePointer<UInt8>) -> Int { colour(p) == centre ? 1 : 0 }
+        let equal = same(above) + same(above + 3) + same(above + 6) + same(row)
+            + same(row + 6) + same(below) + same(below + 3) + same(below + 6)
+        return equal > 2
     }
 
     /// `hasManySiblings` neighbour by neighbour, for any pixel (the border; the tests' reference).

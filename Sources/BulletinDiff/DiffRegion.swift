@@ -36,27 +36,27 @@ public struct DiffRegion: Equatable, Sendable, Codable {
 /// (8-neighbourhood) into regions. Tiles keep the work proportional to the page, not to the
 /// number of differing pixels, and a glyph's strokes (gaps well under 16 px at 150 dpi) join into
 /// one region while text lines mostly stay apart.
-struct TileGrid: Equatable {
+struct TileGrid {
     static let tile = 16
     let columns: Int
-    /// The tile rows this grid covers: the whole page, or one band of a parallel comparison.
+    /// The tile rows this grid covers: one band's, or those of all bands of a comparison.
     let tileRows: Range<Int>
     var rows: Int { tileRows.count }
     private var counts: [Int32]
     private var bounds: [Bounds]
 
-    private struct Bounds: Equatable {
+    private struct Bounds {
         var minX = Int32.max, minY = Int32.max, maxX = Int32.min, maxY = Int32.min
     }
 
-    /// A grid over a whole page.
-    init(width: Int, height: Int) {
-        self.init(width: width, tileRows: 0..<(height + Self.tile - 1) / Self.tile)
+    /// A grid over the tile rows `tileRows` of a page `width` pixels wide (pixel rows from
+    /// tileRows.lowerBound × 16 on): a comparison's band, or the rows of all its bands.
+    init(width: Int, tileRows: Range<Int>) {
+        self.init(columns: (width + Self.tile - 1) / Self.tile, tileRows: tileRows)
     }
 
-    /// A grid over the tile rows `tileRows` only (pixel rows tileRows.lowerBound × 16 …).
-    init(width: Int, tileRows: Range<Int>) {
-        columns = (width + Self.tile - 1) / Self.tile
+    private init(columns: Int, tileRows: Range<Int>) {
+        self.columns = columns
         self.tileRows = tileRows
         counts = [Int32](repeating: 0, count: columns * tileRows.count)
         bounds = Array(repeating: Bounds(), count: columns * tileRows.count)
@@ -73,11 +73,23 @@ struct TileGrid: Equatable {
         if y32 > bounds[index].maxY { bounds[index].maxY = y32 }
     }
 
+    /// One grid over the tile rows of `bands` (grids of consecutive bands, top to bottom), so
+    /// that regions crossing a band boundary are found whole; nil when there are none.
+    init?(joining bands: [TileGrid]) {
+        guard let first = bands.first, let last = bands.last else { return nil }
+        guard bands.count > 1 else {
+            self = first
+            return
+        }
+        self.init(columns: first.columns, tileRows: first.tileRows.lowerBound..<last.tileRows.upperBound)
+        for band in bands { merge(band) }
+    }
+
     /// Takes over the tiles of `band`, a grid over some of this grid's tile rows that no other
     /// merged band shares (bands of a comparison are cut at tile boundaries), so its tiles are
     /// copied, not added: the merged grid is exactly the one a single pass would have filled.
-    mutating func merge(_ band: TileGrid) {
-        precondition(band.columns == columns && tileRows.contains(band.tileRows.lowerBound)
+    private mutating func merge(_ band: TileGrid) {
+        precondition(band.columns == columns && tileRows.lowerBound <= band.tileRows.lowerBound
                      && band.tileRows.upperBound <= tileRows.upperBound, "band outside the grid")
         let start = (band.tileRows.lowerBound - tileRows.lowerBound) * columns
         counts.replaceSubrange(start..<start + band.counts.count, with: band.counts)

@@ -106,15 +106,13 @@ public struct PixelComparison: Sendable {
         var result = Result(size: PixelSize(width: a.width, height: a.height), differingPixels: 0, antialiasedPixels: 0,
                             shiftedPixels: 0, isIdentical: rows.isEmpty, regions: [],
                             marks: keepingMarks ? DiffMarks(width: a.width) : nil)
-        var tiles = TileGrid(width: a.width, height: a.height)
         for part in parts {
             result.differingPixels += part.differing
             result.antialiasedPixels += part.antialiased
             result.shiftedPixels += part.shifted
-            if let grid = part.tiles { tiles.merge(grid) }
             if let marks = part.marks { result.marks?.append(marks) }
         }
-        result.regions = tiles.regions()
+        result.regions = TileGrid(joining: parts.compactMap(\.tiles))?.regions() ?? []
         return result
     }
 

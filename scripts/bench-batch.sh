@@ -14,8 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-2000}
 scratch=${SCRATCH:-.build-bench}
-swift build -c release --scratch-path "$scratch" --product bulletin-pdf >&2
-bin="$scratch/release/bulletin-pdf"
+bin=$(bash scripts/build-release.sh --scratch-path "$scratch")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export BULLETIN_PDF_CACHE="$work/cache"

@@ -10,8 +10,7 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 command -v hyperfine >/dev/null || { apt-get install -y -qq hyperfine >/dev/null 2>&1 || true; }
 scratch="${SCRATCH_PATH:-.build}"
-swift build -c release --scratch-path "$scratch" --product bulletin-pdf 2>&1 | grep -E "error|Build" | tail -1
-bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/bulletin-pdf"
+bin=$(bash scripts/build-release.sh --scratch-path "$scratch" 2>/dev/null)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 echo "== per-page compare, in process =="

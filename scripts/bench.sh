@@ -8,8 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 command -v hyperfine >/dev/null || { apt-get install -y -qq hyperfine >/dev/null 2>&1 || true; }
-swift build -c release --product bulletin-pdf 2>&1 | grep -E "error|Compiling|Build" | tail -1
-bin="$(swift build -c release --show-bin-path)/bulletin-pdf"
+bin=$(bash scripts/build-release.sh 2>/dev/null)
 out=$(mktemp -d)
 echo "== in-process (warm) =="
 "$bin" bench --runs "${RUNS:-20}"

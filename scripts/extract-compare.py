@@ -19,7 +19,7 @@ corpus's score.py (needs `pip install rapidfuzz`) and prints:
    concatenating the producer's corpus PDFs with qpdf (as scripts/bench-reader.sh does), and a
    cold start on a 4-page file.
 
---bin defaults to the release build (`swift build -c release --product bulletin-pdf`, built if
+--bin defaults to the release build (scripts/build-release.sh, built if
 missing). Speed figures are only meaningful on an otherwise idle machine; the load average is
 printed with them.
 """
@@ -221,11 +221,8 @@ def main():
     binary = args.bin
     if not binary:
         scratch = ["--scratch-path", args.scratch_path] if args.scratch_path else []
-        subprocess.run(["swift", "build", "-c", "release", "--product", "bulletin-pdf", *scratch], cwd=REPO, check=True,
-                       stdout=subprocess.DEVNULL)
-        bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path", *scratch], cwd=REPO,
-                                  check=True, capture_output=True, text=True).stdout.strip()
-        binary = os.path.join(bin_path, "bulletin-pdf")
+        binary = subprocess.run(["bash", "scripts/build-release.sh", *scratch], cwd=REPO, check=True,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout.strip()
     if not available("rapidfuzz"):
         sys.exit("score.py needs rapidfuzz: pip install rapidfuzz")
     score = load_score(args.corpus)

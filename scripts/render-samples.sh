@@ -4,9 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
-swift build -c release --product bulletin-pdf 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]' || true
-bin="$(swift build -c release --show-bin-path)/bulletin-pdf"
-[ -x "$bin" ] || { echo "build failed" >&2; exit 1; }
+bin=$(bash scripts/build-release.sh)
 mkdir -p out/samples
 for issue in Samples/*.json; do
   name=$(basename "$issue" .json)

@@ -143,13 +143,21 @@ public final class BatchRunner: @unchecked Sendable {
         // 4. Open the manifest.
         let manifest = try ManifestStore(directory: options.outputDirectory, shard: options.shard)
         for warning in manifest.warnings { progress.note("\(warning)") }
+        if manifest.holdsDirectoryAlone {
+            let removed = StaleTemporaryFiles.remove(in: StaleTemporaryFiles.directories(of: selection.items,
+                                                                                          in: options.outputDirectory))
+            if !removed.isEmpty {
+                progress.note("removed \(removed.count) temporary file\(removed.count == 1 ? "" : "s") an interrupted run left")
+            }
+        }
         timings.manifestOpen = lap()
 
         // 5. Typeset.
         let context = JobContext(session: session, typesetter: typesetter, settings: options.settings,
                                  fingerprint: fingerprint, outputDirectory: options.outputDirectory,
-                                 manifest: manifest, writer: writer, force: options.force)
+                                 manifest: manifest, writer: writer, force: options.force, hashes: hashes)
         let outcomes = typeset(selection, context: context)
+        hashes.save()  // fallback fonts hashed during the run
         timings.issues = lap()
 
         // 6. Close the manifest, write the index and the report.

@@ -16,9 +16,13 @@ final class JobContext: Sendable {
     let manifest: ManifestStore
     let writer: any OutputWriter
     let force: Bool
+    /// Digests of fallback fonts (`ManifestClaim.fallbackFonts`), cached by stat.
+    let hashes: FileHashCache
+    /// Paths of the fonts the layout names (the fingerprint covers them).
+    let layoutFontPaths: Set<String>
 
     init(session: RenderSession, typesetter: Typesetter, settings: OutputSettings, fingerprint: SettingsFingerprint,
-         outputDirectory: String, manifest: ManifestStore, writer: any OutputWriter, force: Bool) {
+         outputDirectory: String, manifest: ManifestStore, writer: any OutputWriter, force: Bool, hashes: FileHashCache) {
         self.session = session
         self.typesetter = typesetter
         self.settings = settings
@@ -27,6 +31,13 @@ final class JobContext: Sendable {
         self.manifest = manifest
         self.writer = writer
         self.force = force
+        self.hashes = hashes
+        layoutFontPaths = Set(SettingsFingerprint.layoutFonts(session: session, typesetter: typesetter).map(\.path))
+    }
+
+    /// The digest of a fallback font, or "" when it cannot be read (such a claim never holds).
+    func fallbackDigest(_ path: String) -> String {
+        (try? hashes.digest(of: path)) ?? ""
     }
 
     func absolute(_ relative: String) -> String {
@@ -123,7 +134,8 @@ struct IssueJob {
             try writeFiles(pdf: pdf, to: pdfPath, images: images, previous: previous)
             let claim = ManifestClaim(input: item.relativePath, inputSHA256: digest,
                                       settings: context.fingerprint.digest, pdfBytes: pdf.count,
-                                      pages: list.pages.count, images: images.map(\.name), issue: outcome.issue!)
+                                      pages: list.pages.count, images: images.map(\.name), issue: outcome.issue!,
+                                      fallbackFonts: fallbackFonts(of: list))
             try context.manifest.record(item.outputPath, claim: claim)
             for stale in Set(previous?.images ?? []).subtracting(claim.images) {
                 unlink(context.absolute(stale))
@@ -152,12 +164,23 @@ struct IssueJob {
         }
     }
 
+    /// The fonts of `list` the layout does not name, with their digests; nil when there are none.
+    private func fallbackFonts(of list: DisplayList) -> [String: String]? {
+        let paths = Set(list.fonts.map(\.path)).subtracting(context.layoutFontPaths)
+        guard !paths.isEmpty else { return nil }
+        return Dictionary(uniqueKeysWithValues: paths.map { ($0, context.fallbackDigest($0)) })
+    }
+
     /// Why the input must be typeset, or nil when the claim on its output still holds.
     private func rebuildReason(_ claim: ManifestClaim?, digest: String) -> String? {
         if context.force { return "forced" }
         guard let claim else { return "new" }
         if claim.settings != context.fingerprint.digest { return "settings changed" }
         if claim.input != item.relativePath || claim.inputSHA256 != digest { return "input changed" }
+        for (path, digest) in (claim.fallbackFonts ?? [:]).sorted(by: { $0.key < $1.key })
+        where digest.isEmpty || context.fallbackDigest(path) != digest {
+            return "fallback font \(path) changed"
+        }
         if fileSize(context.absolute(item.outputPath)) != claim.pdfBytes { return "output missing or changed" }
         for image in claim.images where fileSize(context.absolute(image)) == nil { return "output missing or changed" }
         return nil

@@ -57,9 +57,14 @@ public struct ManifestClaim: Codable, Equatable, Sendable {
     /// Page images written beside the PDF, relative to the output directory.
     public var images: [String]
     public var issue: IssueSummary
+    /// Fonts outside the layout that the issue was drawn with — found through fontconfig for
+    /// characters the layout's fonts lack — by path, with their SHA-256 (empty string: could not be
+    /// read). They belong to the machine, so the claim holds only while each is unchanged.
+    /// Absent in manifests of earlier versions (then: none).
+    public var fallbackFonts: [String: String]?
 
     public init(input: String, inputSHA256: String, settings: String, pdfBytes: Int, pages: Int,
-                images: [String], issue: IssueSummary) {
+                images: [String], issue: IssueSummary, fallbackFonts: [String: String]? = nil) {
         self.input = input
         self.inputSHA256 = inputSHA256
         self.settings = settings
@@ -67,6 +72,7 @@ public struct ManifestClaim: Codable, Equatable, Sendable {
         self.pages = pages
         self.images = images
         self.issue = issue
+        self.fallbackFonts = fallbackFonts
     }
 }
 

@@ -44,6 +44,10 @@ public final class ManifestStore: @unchecked Sendable {
     private var ownPath: String { (directory as NSString).appendingPathComponent(Self.fileName(shard: shard)) }
     private var isWholeArchive: Bool { shard == nil || shard!.count == 1 }
 
+    /// Whether this run holds the output directory alone (a whole-archive run's exclusive lock):
+    /// then no other batch is writing into it, and temporary files found there are stale.
+    public var holdsDirectoryAlone: Bool { isWholeArchive }
+
     /// Locks and loads the manifests of `directory` (which must exist), absorbs the shard files when
     /// this is a whole-archive run, compacts its own file and opens it as the journal.
     public init(directory: String, shard: Shard?) throws(BatchError) {

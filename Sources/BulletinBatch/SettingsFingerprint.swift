@@ -23,7 +23,7 @@ public struct OutputSettings: Equatable, Sendable {
 /// (its executable's SHA-256, so any rebuild of the code counts), the layout file, every font file
 /// the layout names, and the output settings. An issue is skipped only when its claim in the
 /// manifest carries this digest. (Fonts found through fontconfig for characters the layout's
-/// fonts lack are not part of it: they belong to the machine, not the archive.)
+/// fonts lack depend on the issue: each claim lists its own, `ManifestClaim.fallbackFonts`.)
 public struct SettingsFingerprint: Equatable, Sendable {
     /// SHA-256 over `parts`.
     public let digest: String
@@ -41,14 +41,20 @@ public struct SettingsFingerprint: Equatable, Sendable {
         var parts = ["format: \(BulletinBatch.formatVersion)", "tool: \(tool)"]
         let layoutPath = session.layoutPath(settings.layout)
         parts.append("layout \((layoutPath as NSString).lastPathComponent): \(try hashes.digest(of: layoutPath))")
-        let fontNames = Set(typesetter.spec.fontRoles.values.joined())
-        for name in fontNames.sorted() {
-            let path = name.hasPrefix("/") ? name : (session.fonts.directory as NSString).appendingPathComponent(name)
+        for (name, path) in layoutFonts(session: session, typesetter: typesetter) {
             parts.append("font \(name): \(try hashes.digest(of: path))")
         }
         parts.append("png: \(settings.pngDPI.map { "\($0) dpi" } ?? "none")")
         parts.append("creation date: \(settings.creationDate ?? "from each issue")")
         return SettingsFingerprint(parts: parts)
+    }
+
+    /// The fonts the layout names, as (name, path), sorted by name. Any other font in a display
+    /// list was found through fontconfig for a character these lack (`ManifestClaim.fallbackFonts`).
+    static func layoutFonts(session: RenderSession, typesetter: Typesetter) -> [(name: String, path: String)] {
+        Set(typesetter.spec.fontRoles.values.joined()).sorted().map { name in
+            (name, name.hasPrefix("/") ? name : (session.fonts.directory as NSString).appendingPathComponent(name))
+        }
     }
 }
 

@@ -25,10 +25,9 @@ public enum Extractor {
     /// Extracts a document read by our PDF reader: all pages, or the zero-based `pages` given (in the
     /// order given). The document's own warnings come first, then each page's.
     ///
-    /// Pages are read and reduced to lines on all processors: the reader reads one page at a time
-    /// (it serialises `page(_:)`), so while one thread reads the next page another builds the
-    /// lines of the last — the extraction hides behind the reading. Only the lines of each page
-    /// are kept: memory stays bounded by the pages in flight, not the file.
+    /// Pages are read and reduced to lines on all processors (the reader reads pages in parallel,
+    /// one set of caches per thread). Only the lines of each page are kept: memory stays bounded
+    /// by the pages in flight, not the file.
     public static func extract(_ document: PDFDocument, pages: [Int]? = nil,
                                options: ExtractOptions = ExtractOptions()) -> Extraction {
         let selected = pages ?? Array(0..<document.pageCount)

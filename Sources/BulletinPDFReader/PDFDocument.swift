@@ -1,9 +1,11 @@
 import Glibc
 
 /// A PDF document opened for text extraction: parses the cross-reference and page tree on open and
-/// everything else lazily, page by page. Fonts are parsed once and shared by the pages.
+/// everything else lazily, page by page. Fonts are parsed once per reading thread and shared by
+/// the pages it reads.
 ///
-/// Thread-safe: pages may be requested from several threads; they are read one at a time.
+/// Thread-safe: pages may be requested from several threads and are read in parallel, each thread
+/// with its own object and font caches (`PageReaderPool`).
 public final class PDFDocument: @unchecked Sendable {
     /// Limits that keep hostile files from exhausting memory.
     public struct Options: Sendable {
@@ -24,9 +26,9 @@ public final class PDFDocument: @unchecked Sendable {
     /// The file's path when opened from one (used in messages).
     public let path: String?
 
-    private let store: ObjectStore
     private let pages: [PageEntry]
-    private let fonts = FontCache()
+    private let readers: PageReaderPool
+    /// Guards `documentWarnings`.
     private let lock = Lock()
     private var documentWarnings: [PDFWarning]
 
@@ -100,7 +102,6 @@ public final class PDFDocument: @unchecked Sendable {
         }
         if pages.isEmpty { store.warn("page tree", "no pages found") }
         self.pages = pages
-        self.store = store
 
         var info: [String: String] = [:]
         for (key, value) in store.dictionary(store.crossReference.trailer["Info"])?.entries ?? [:] {
@@ -115,40 +116,51 @@ public final class PDFDocument: @unchecked Sendable {
         }
         self.info = info
         documentWarnings = store.warnings
+        let first = PageReader(store: store)
+        first.reportedWarnings = store.warnings.count
+        readers = PageReaderPool(first: first, template: store.sibling())
     }
 
     /// Reads page `index` (zero-based). Never throws: what cannot be read becomes a warning on the page
     /// and the rest is extracted. An index out of range gives an empty page with a warning.
     public func page(_ index: Int) -> PageContent {
-        lock.withLock {
-            guard index >= 0, index < pages.count else {
-                return PageContent(index: index, width: 0, height: 0, warnings: [
-                    PDFWarning(page: index, feature: "page", message: "no page \(index + 1); the document has \(pages.count)")])
-            }
+        guard index >= 0, index < pages.count else {
+            return PageContent(index: index, width: 0, height: 0, warnings: [
+                PDFWarning(page: index, feature: "page", message: "no page \(index + 1); the document has \(pages.count)")])
+        }
+        return readers.withReader { reader in
+            let store = reader.store
             let entry = pages[index]
-            store.currentPage = index
-            store.pageWarnings = []
-            defer {
-                store.currentPage = nil
-                store.pageWarnings = []
-            }
+            store.beginPage(index)
             let geometry = PageGeometry(entry)
-            let interpreter = ContentInterpreter(store: store, fonts: fonts, pageIndex: index, pageMatrix: geometry.matrix)
-            for content in contentStreams(entry) {
+            let interpreter = ContentInterpreter(store: store, fonts: reader.fonts, pageIndex: index, pageMatrix: geometry.matrix)
+            for content in contentStreams(entry, store: store) {
                 interpreter.run(content, resources: entry.resources)
             }
             interpreter.finish()
-            let newDocumentWarnings = store.warnings.count - documentWarnings.count
-            if newDocumentWarnings > 0 { documentWarnings.append(contentsOf: store.warnings.suffix(newDocumentWarnings)) }
+            let warnings = store.endPage()
+            passOnDocumentWarnings(of: reader)
             store.trimCache()
             return PageContent(index: index, width: geometry.width, height: geometry.height,
-                               glyphs: interpreter.glyphs, rules: interpreter.rules, warnings: store.pageWarnings)
+                               glyphs: interpreter.glyphs, rules: interpreter.rules, warnings: warnings)
+        }
+    }
+
+    /// Adds the document-level warnings `reader` found since it last reported, once each (two
+    /// readers may meet the same damaged object).
+    private func passOnDocumentWarnings(of reader: PageReader) {
+        let found = reader.store.warnings
+        guard found.count > reader.reportedWarnings else { return }
+        let new = found[reader.reportedWarnings...]
+        reader.reportedWarnings = found.count
+        lock.withLock {
+            for warning in new where !documentWarnings.contains(warning) { documentWarnings.append(warning) }
         }
     }
 
     /// The page's /Contents: one stream or an array of streams, decoded. Each array element is run
     /// as its own piece, which is equivalent to concatenation for well-formed files (§7.8.2).
-    private func contentStreams(_ entry: PageEntry) -> [[UInt8]] {
+    private func contentStreams(_ entry: PageEntry, store: ObjectStore) -> [[UInt8]] {
         let contents = store.resolve(entry.dictionary["Contents"])
         var streams: [PDFObject] = []
         switch contents {

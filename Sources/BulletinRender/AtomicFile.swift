@@ -25,8 +25,7 @@ public enum AtomicFile {
         guard isDirectory.boolValue else {
             throw WriteError(path: path, reason: "\(directory) is not a directory")
         }
-        let temporary = (directory as NSString).appendingPathComponent(
-            ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let temporary = (directory as NSString).appendingPathComponent(temporaryName(for: url.lastPathComponent))
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         let failure = writeAll(bytes, to: fd)
@@ -43,6 +42,23 @@ public enum AtomicFile {
             unlink(temporary)
             throw WriteError(path: path, reason: reason)
         }
+    }
+
+    /// The hidden name a file is written under before its rename: `.NAME.PID.RANDOM.tmp`. Hidden, so
+    /// archive discovery and users' globs pass over it; unique per process and call.
+    static func temporaryName(for name: String) -> String {
+        ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+    }
+
+    /// Whether `name` is one `temporaryName(for:)` makes: what a killed writer (kill -9, a power
+    /// cut) leaves behind, and what a later run that holds the directory alone may delete.
+    public static func isTemporaryName(_ name: String) -> Bool {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return false }
+        let parts = name.dropFirst().dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return false }
+        let pid = parts[parts.count - 2], random = parts[parts.count - 1]
+        return !parts[0].isEmpty && !pid.isEmpty && !random.isEmpty
+            && pid.allSatisfy(\.isASCII) && pid.allSatisfy(\.isNumber) && random.allSatisfy(\.isASCII) && random.allSatisfy(\.isNumber)
     }
 
     /// Writes `bytes` to standard output; a failed write (a full disk, a closed pipe when SIGPIPE

@@ -116,3 +116,21 @@ class BatchTestCase: XCTestCase {
         ManifestStore.currentClaims(directory: output)
     }
 }
+
+/// What a `ProgressPrinter` printed, collected from any thread.
+final class PrintedLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [String] = []
+
+    func append(_ line: String) {
+        lock.lock()
+        collected.append(line)
+        lock.unlock()
+    }
+
+    var lines: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return collected
+    }
+}

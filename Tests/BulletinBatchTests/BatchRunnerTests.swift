@@ -104,6 +104,56 @@ final class BatchRunnerTests: BatchTestCase {
         XCTAssertEqual(try run(tool: "bulletin-pdf next").outcomes.map(\.reason), ["settings changed", "settings changed"])
     }
 
+    func testFallbackFontsAreClaimedPerIssueAndAChangedOneRebuildsOnlyItsIssues() throws {
+        // ☃ is in no Fandol font: fontconfig finds one on the machine (DejaVu on Debian).
+        let session = try RenderSession(home: Repository.root, systemFallback: true)
+        let typesetter = try session.typesetter(layout: "jianbao")
+        makeArchive(2)
+        write("archive/2020/002.json", BatchFixtures.issueJSON(2, headline: "雪人☃来了"))
+        func run() throws -> BatchResult { try runBatch(typesetter: typesetter, session: session) }
+        try run()
+        let claims = manifestClaims()
+        XCTAssertNil(claims["2020/001.pdf"]?.fallbackFonts, "an issue the layout's fonts draw alone claims none")
+        let fallback = try XCTUnwrap(claims["2020/002.pdf"]?.fallbackFonts, "no fallback font was claimed")
+        XCTAssertEqual(fallback.count, 1)
+        let (fontPath, digest) = try XCTUnwrap(fallback.first)
+        XCTAssertEqual(digest, try BatchFixtures.hashes.digest(of: fontPath))
+        XCTAssertEqual(Set(statuses(try run()).values), [.unchanged])
+
+        // The machine's font changes (simulated: the claim remembers another digest).
+        let manifest = output + "/bulletin-pdf.manifest.jsonl"
+        let text = try String(contentsOfFile: manifest, encoding: .utf8)
+        XCTAssertTrue(text.contains(digest))
+        try text.replacingOccurrences(of: digest, with: String(repeating: "0", count: 64))
+            .write(toFile: manifest, atomically: true, encoding: .utf8)
+        let result = try run()
+        XCTAssertEqual(result.outcomes.map(\.reason), [nil, "fallback font \(fontPath) changed"])
+        XCTAssertEqual(Set(statuses(try run()).values), [.unchanged])
+    }
+
+    func testAWholeRunRemovesTheTemporaryFilesOfAKilledRunAndAShardRunLeavesThem() throws {
+        makeArchive(2)
+        try runBatch()
+        // What kill -9 between open and rename leaves (AtomicFile's name), and files that only look alike.
+        let stale = [output + "/2020/.001.pdf.4242.123456789.tmp", output + "/.report.json.77.1.tmp"]
+        let kept = [output + "/2020/.notes.tmp", output + "/2020/001.pdf.tmp", output + "/2020/.001.pdf.x.1.tmp"]
+        for file in stale + kept { write(String(file.dropFirst(directory.count + 1)), "partial") }
+        XCTAssertTrue(stale.allSatisfy { AtomicFile.isTemporaryName(($0 as NSString).lastPathComponent) })
+        XCTAssertFalse(kept.contains { AtomicFile.isTemporaryName(($0 as NSString).lastPathComponent) })
+
+        // A shard shares the directory with other shards that may be writing: it removes nothing.
+        try runBatch(shard: Shard(index: 1, count: 2))
+        XCTAssertTrue((stale + kept).allSatisfy { FileManager.default.fileExists(atPath: $0) })
+
+        let printed = PrintedLines()
+        let result = try runBatch(progress: ProgressPrinter(mode: .quiet, output: { printed.append($0) }))
+        let notes = printed.lines
+        XCTAssertTrue(result.succeeded)
+        XCTAssertFalse(stale.contains { FileManager.default.fileExists(atPath: $0) }, "stale temporary files remain")
+        XCTAssertTrue(kept.allSatisfy { FileManager.default.fileExists(atPath: $0) }, "a file that is not ours was removed")
+        XCTAssertTrue(notes.contains { $0.contains("removed 2 temporary files an interrupted run left") }, "\(notes)")
+    }
+
     func testFullDiskFailsWhatItHitsAndTheManifestClaimsOnlyWhatWasWritten() throws {
         makeArchive(5)
         let disk = FillingDisk(capacity: 2)

@@ -35,8 +35,14 @@ final class CorpusFixtureTests: XCTestCase {
             let distance = TextScore.distance(t, c)
             let cer = Double(distance) / Double(t.count)
             XCTAssertLessThanOrEqual(cer, 0.001, "\(name): CER")
-            // LibreOffice drops one line-final `、` of seed 002 itself; everyone else is exact.
-            XCTAssertEqual(distance, name == "libreoffice" ? 1 : 0, "\(name): edits")
+            if name == "libreoffice" {
+                // LibreOffice never draws one line-final `、` of seed 002 (see
+                // testLibreOfficeNeverDrawsTheCommaAfterBeiJieXiaoXiang): exact but for that one.
+                let onPage = TextScore.normalize(Self.libreOfficeDroppedComma.remove(from: truth))
+                XCTAssertEqual(TextScore.distance(onPage, c), 0, "\(name): edits against the text on the page")
+            } else {
+                XCTAssertEqual(distance, 0, "\(name): edits")
+            }
 
             let truthParagraphs = truth.split(separator: "\n").map(String.init)
             let ours = text.components(separatedBy: "\n\n")
@@ -53,6 +59,41 @@ final class CorpusFixtureTests: XCTestCase {
             }
             XCTAssertLessThanOrEqual(TextScore.cjkGaps(text), TextScore.cjkGaps(truth), "\(name): spaces between Chinese characters")
         }
+    }
+
+    /// The one character of the corpus that is not on the page: LibreOffice 7.4 set seed 002's
+    /// `聚焦背街小巷、农贸市场` with the line break after `巷` and drew no `、` at all — no glyph after
+    /// `巷` on that line (the content stream's last show there is F4 `<2A>` = 巷 at x 505.1, the next
+    /// line starts with `农`), while every other line-final punctuation it hangs is drawn as its own
+    /// text object at x 521.7 in the right margin. pdftotext, PyMuPDF and pdfminer lose it too.
+    static let libreOfficeDroppedComma = DroppedCharacter(before: "聚焦背街小巷", missing: "、", after: "农贸市场")
+
+    func testLibreOfficeNeverDrawsTheCommaAfterBeiJieXiaoXiang() throws {
+        let fixture = try XCTUnwrap(Self.fixtures.first { $0.producer == "libreoffice" })
+        let truth = try String(contentsOfFile: fixture.truth, encoding: .utf8)
+        let dropped = Self.libreOfficeDroppedComma
+        XCTAssertEqual(truth.components(separatedBy: dropped.before + dropped.missing + dropped.after).count, 2,
+                       "the truth has the comma, once")
+
+        let document = try PDFDocument(path: fixture.pdf)
+        let page = document.page(1)
+        // The line `第二，坚持…聚焦背街小巷` (first line of its paragraph, 2-character indent).
+        let baseline = try XCTUnwrap(page.glyphs.first { $0.text == "巷" && $0.x > 500 }).baseline
+        let line = page.glyphs.filter { abs($0.baseline - baseline) < 0.5 }.sorted { $0.x < $1.x }
+        XCTAssertEqual(line.map(\.text).joined(), "第二，坚持重点带动，创建水平整体提升。聚焦背街小巷")
+        XCTAssertEqual(try XCTUnwrap(line.last).x, 505.1, accuracy: 0.05)
+        // No `、` drawn after `巷` within a line's height of that baseline (nor any glyph on it, above).
+        XCTAssertFalse(page.glyphs.contains { $0.x > 505.2 && abs($0.baseline - baseline) < 16 && $0.text == "、" })
+        // The reader does see the punctuation LibreOffice hangs past the text edge (x ≈ 521.7) on
+        // this page's other lines, so the loss is not ours: 、 。 。 (pdfminer lists the same three).
+        let hanging = page.glyphs.filter { $0.x > 521 }.sorted { $0.baseline < $1.baseline }
+        XCTAssertEqual(hanging.map(\.text), ["、", "。", "。"])
+
+        // And the extracted text is the truth with exactly that character missing.
+        let text = TextWriter.write(Extractor.extract(document))
+        XCTAssertTrue(text.contains(dropped.before + dropped.after))
+        let onPage = TextScore.normalize(dropped.remove(from: truth))
+        XCTAssertEqual(TextScore.distance(onPage, TextScore.normalize(text)), 0, "edits against the text on the page")
     }
 
     func testKangxiLookAlikesDoNotReplaceIdeographs() throws {
@@ -99,5 +140,17 @@ final class CorpusIssueTests: XCTestCase {
         }
         XCTAssertEqual(headings, ["一、", "二、", "三、"])
         XCTAssertEqual(article.attribution, "精神文明综合协调处")
+    }
+}
+
+/// A character of the true text that a producer never drew, with the text on either side of it.
+struct DroppedCharacter {
+    var before: String
+    var missing: String
+    var after: String
+
+    /// The text without that character (at its one place).
+    func remove(from text: String) -> String {
+        text.replacingOccurrences(of: before + missing + after, with: before + after)
     }
 }

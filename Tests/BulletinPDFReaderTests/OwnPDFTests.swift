@@ -90,6 +90,40 @@ final class OwnPDFTests: XCTestCase {
         }
     }
 
+    /// Pages read in parallel (one reader per thread, each parsing fonts itself) carry the same
+    /// glyphs and the same page warnings as pages read one by one, also when objects are broken
+    /// (warnings come from each thread's own object store), and document warnings stay unique.
+    func testPagesReadInParallelWithBrokenObjectsMatchSequentialReading() throws {
+        let pageCount = 12
+        var objects = ["<< /Type /Catalog /Pages 2 0 R >>",
+                       "<< /Type /Pages /Kids [\((0..<pageCount).map { "\(4 + 2 * $0) 0 R" }.joined(separator: " "))] /Count \(pageCount) >>",
+                       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+        for page in 0..<pageCount {
+            // Odd pages also select /F2, a font object that does not exist (a warning on that page).
+            let content = "BT /F1 12 Tf 72 700 Td (Page \(page + 1) text) Tj " + (page % 2 == 1 ? "/F2 12 Tf (lost) Tj " : "") + "ET"
+            objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents \(5 + 2 * page) 0 R "
+                           + "/Resources << /Font << /F1 3 0 R /F2 999 0 R >> >> >>")
+            objects.append(MiniPDF.stream(content))
+        }
+        let bytes = MiniPDF.build(objects)
+        let sequential = try PDFDocument(bytes: bytes)
+        let expected = (0..<pageCount).map { sequential.page($0) }
+        XCTAssertTrue(expected[0].warnings.isEmpty)
+        XCTAssertFalse(expected[1].warnings.isEmpty, "the missing font gives no warning")
+        XCTAssertEqual(expected[2].glyphs.map(\.text).joined(), "Page 3 text")
+
+        let document = try PDFDocument(bytes: bytes)
+        let results = Results(count: pageCount * 3)
+        DispatchQueue.concurrentPerform(iterations: pageCount * 3) { index in
+            results.set(index, document.page(index % pageCount))
+        }
+        for index in 0..<(pageCount * 3) {
+            XCTAssertEqual(results.get(index), expected[index % pageCount], "page \(index % pageCount + 1)")
+        }
+        XCTAssertEqual(document.warnings, sequential.warnings)
+        XCTAssertEqual(Set(document.warnings.map(\.description)).count, document.warnings.count)
+    }
+
     final class Results: @unchecked Sendable {
         private var pages: [PageContent?]
         private let lock = NSLock()

@@ -140,6 +140,12 @@ class BatchCLITestCase: CLITestCase {
             .filter { $0.hasSuffix(".pdf") && !($0 as NSString).lastPathComponent.hasPrefix(".") }.sorted()
     }
 
+    /// Hidden temporary files below `out/` (`.NAME.PID.RANDOM.tmp`, what a killed writer leaves).
+    func temporaryFiles() -> [String] {
+        ((try? FileManager.default.subpathsOfDirectory(atPath: output)) ?? [])
+            .filter { ($0 as NSString).lastPathComponent.hasPrefix(".") && $0.hasSuffix(".tmp") }.sorted()
+    }
+
     /// The outputs the manifests in `out/` claim, with the PDF sizes they state.
     func claims() -> [String: Int] {
         var claims: [String: Int] = [:]

@@ -47,6 +47,7 @@ final class BatchInterruptTests: BatchCLITestCase {
         XCTAssertTrue(summary.contains("100 issues: \(100 - claimed.count) built, \(claimed.count) unchanged, 0 failed"), summary)
         XCTAssertEqual(pdfs().count, 100)
         XCTAssertEqual(claims().count, 100)
+        XCTAssertEqual(temporaryFiles(), [], "the next run removes what the killed one left half-written")
         assertOnlyCompleteOutputsAndTrueClaims(pdfinfo: false)
     }
 
@@ -69,6 +70,7 @@ final class BatchInterruptTests: BatchCLITestCase {
         let rest = BatchCLI.run(["batch", archive, "-o", output])
         XCTAssertEqual(rest.status, Exit.ok, rest.stderr)
         XCTAssertEqual(claims().count, 40)
+        XCTAssertEqual(temporaryFiles(), [])
         assertOnlyCompleteOutputsAndTrueClaims(pdfinfo: false)
     }
 }

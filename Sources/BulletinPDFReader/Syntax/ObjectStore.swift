@@ -1,6 +1,6 @@
 /// Loads indirect objects on demand (lazily, with a cache) from the file through the cross-reference,
 /// including objects packed in object streams, decrypting strings and streams when the document is
-/// encrypted. Not thread-safe: the document serializes access.
+/// encrypted. Not thread-safe: each thread reading pages has its own (`PageReaderPool`).
 final class ObjectStore {
     let source: ByteSource
     var crossReference: CrossReference
@@ -12,8 +12,10 @@ final class ObjectStore {
     private(set) var warnings: [PDFWarning] = []
     private var warned = Set<String>()
     /// The page whose content is being read, so object problems found meanwhile land on it.
-    var currentPage: Int?
-    var pageWarnings: [PDFWarning] = []
+    private(set) var currentPage: Int?
+    private(set) var pageWarnings: [PDFWarning] = []
+    /// The page's warnings so far, each once (reset per page: a page read twice warns twice).
+    private var pageWarned = Set<String>()
 
     private var cache: [ObjectID: PDFObject] = [:]
     private var resolving = Set<ObjectID>()
@@ -38,11 +40,40 @@ final class ObjectStore {
 
     var bytes: UnsafeRawBufferPointer { source.bytes }
 
+    /// A store over the same file, cross-reference (as repaired so far) and decryptor, with empty
+    /// caches and no warnings: for another thread. `self` must not change meanwhile.
+    func sibling() -> ObjectStore {
+        let store = ObjectStore(source: source, crossReference: crossReference, streamLimit: streamLimit)
+        store.decryptor = decryptor
+        store.rebuilt = rebuilt
+        return store
+    }
+
     func warn(_ feature: String, _ message: String) {
-        let key = "\(currentPage ?? -1)|\(feature)|\(message)"
-        guard warned.insert(key).inserted else { return }
+        let key = "\(feature)|\(message)"
         let warning = PDFWarning(page: currentPage, feature: feature, message: message)
-        if currentPage != nil { pageWarnings.append(warning) } else { warnings.append(warning) }
+        if currentPage != nil {
+            if pageWarned.insert(key).inserted { pageWarnings.append(warning) }
+        } else if warned.insert(key).inserted {
+            warnings.append(warning)
+        }
+    }
+
+    /// Starts reading page `index`: warnings from now on are the page's.
+    func beginPage(_ index: Int) {
+        currentPage = index
+        pageWarnings = []
+        pageWarned = []
+    }
+
+    /// Ends the page; returns its warnings.
+    func endPage() -> [PDFWarning] {
+        defer {
+            currentPage = nil
+            pageWarnings = []
+            pageWarned = []
+        }
+        return pageWarnings
     }
 
     // MARK: Resolving

@@ -21,17 +21,23 @@ enum PageOrientation: Equatable {
     /// The majority direction of the page's text.
     static func detect(_ glyphs: [PDFGlyph]) -> PageOrientation {
         var votes = [0, 0, 0, 0]   // upright, runsDown, upsideDown, runsUp
-        var previous: PDFGlyph?
-        for glyph in glyphs where glyph.size > 0 && !glyph.text.isEmpty {
-            defer { previous = glyph }
-            guard let p = previous, abs(p.size - glyph.size) < 0.1 * glyph.size else { continue }
-            let step = max(p.width, 0.3 * p.size)
-            let dx = glyph.x - p.x, dy = glyph.baseline - p.baseline
-            let along = 0.3 * step...3 * step, across = 0.2 * glyph.size
-            if abs(dy) < across && along.contains(abs(dx)) {
-                votes[dx > 0 ? 0 : 2] += 1
-            } else if abs(dx) < across && along.contains(abs(dy)) {
-                votes[dy > 0 ? 1 : 3] += 1
+        // Fields read in place: copying each glyph (two strings) was a measurable part of a page.
+        glyphs.withUnsafeBufferPointer { glyphs in
+            var previous = -1
+            for index in glyphs.indices where glyphs[index].size > 0 && !glyphs[index].text.isEmpty {
+                defer { previous = index }
+                let glyph = (x: glyphs[index].x, baseline: glyphs[index].baseline, size: glyphs[index].size)
+                guard previous >= 0, abs(glyphs[previous].size - glyph.size) < 0.1 * glyph.size else { continue }
+                let p = (x: glyphs[previous].x, baseline: glyphs[previous].baseline, width: glyphs[previous].width,
+                         size: glyphs[previous].size)
+                let step = max(p.width, 0.3 * p.size)
+                let dx = glyph.x - p.x, dy = glyph.baseline - p.baseline
+                let low = 0.3 * step, high = 3 * step, across = 0.2 * glyph.size
+                if abs(dy) < across && abs(dx) >= low && abs(dx) <= high {
+                    votes[dx > 0 ? 0 : 2] += 1
+                } else if abs(dx) < across && abs(dy) >= low && abs(dy) <= high {
+                    votes[dy > 0 ? 1 : 3] += 1
+                }
             }
         }
         // Upright unless another direction clearly dominates (a rotated stamp on a page of text

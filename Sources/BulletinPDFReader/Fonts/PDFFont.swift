@@ -40,7 +40,10 @@ final class PDFFont {
 
     /// Decoded glyphs by code: 256-entry pages allocated on first use (codes below 65536), a
     /// dictionary for longer codes. Cheaper than hashing every code of every string.
-    private var cachePages: [[Glyph?]] = Array(repeating: [], count: 256)
+    private var cachePages: [[Int32]] = Array(repeating: [], count: 256)
+    /// The glyphs `cachePages` point at (slot value n is `cachedGlyphs[n - 1]`; 0 is "not yet"):
+    /// plain integers in the per-code table keep Optional's generic paths out of the hot loop.
+    private var cachedGlyphs: [Glyph] = []
     private var overflowCache: [UInt32: Glyph] = [:]
     /// Codes that mapped to no text (for one warning per font and page).
     var unmappedCodes = 0
@@ -97,10 +100,15 @@ final class PDFFont {
     func glyph(_ code: UInt32) -> Glyph {
         if code < 0x10000 {
             let page = Int(code >> 8), slot = Int(code & 0xFF)
-            if !cachePages[page].isEmpty, let cached = cachePages[page][slot] { return cached }
+            if !cachePages[page].isEmpty {
+                let cached = cachePages[page][slot]
+                if cached > 0 { return cachedGlyphs[Int(cached) - 1] }
+            } else {
+                cachePages[page] = Array(repeating: 0, count: 256)
+            }
             let glyph = isComposite ? compositeGlyph(code) : simpleGlyph(code)
-            if cachePages[page].isEmpty { cachePages[page] = Array(repeating: nil, count: 256) }
-            cachePages[page][slot] = glyph
+            cachedGlyphs.append(glyph)
+            cachePages[page][slot] = Int32(cachedGlyphs.count)
             return glyph
         }
         if let cached = overflowCache[code] { return cached }

@@ -68,28 +68,38 @@ enum LineBuilder {
     private static func prepare(_ input: [PDFGlyph], fonts: inout PageFonts) -> [Glyph] {
         var glyphs: [Glyph] = []
         glyphs.reserveCapacity(input.count)
-        for order in input.indices {
-            let g = input[order]
-            let scalars = g.text.unicodeScalars
-            guard let first = scalars.first,
-                  g.size > 0, g.size.isFinite, g.x.isFinite, g.baseline.isFinite, g.width.isFinite else { continue }
-            // Nearly every glyph is one scalar: then its last is its first, without decoding backwards.
-            let single = UTF8.width(first) == g.text.utf8.count
-            let last = single ? first : scalars.last!
-            let font = fonts.id(name: g.font, bold: g.fontIsBold, italic: g.fontIsItalic)
-            let firstKind = CharacterKind(first)
-            let lastKind = single ? firstKind : CharacterKind(last)
-            let isSpace = firstKind == .space && lastKind == .space
-                && (single || scalars.allSatisfy { CharacterKind($0) == .space })
-            // Fill then stroke (Tr 2, or 6 with clipping) with a visible pen widens every stem: the
-            // usual fake bold of office software (PDF 32000 §9.3.6). A bold font makes its glyphs
-            // bold too; that is added when the page's fonts are classified (`Extractor`).
-            let stroked = (g.renderingMode == 2 || g.renderingMode == 6) && g.strokeWidth > 0
-            glyphs.append(Glyph(x0: g.x, x1: g.x + max(0, g.width), baseline: g.baseline, size: g.size,
-                                color: g.color, source: Int32(order), font: Int32(font),
-                                first: first, last: last, firstKind: firstKind, lastKind: lastKind,
-                                bold: stroked, italic: false,
-                                artifact: g.isArtifact, isSpace: isSpace, isSingleScalar: single))
+        // Runs of glyphs share a font: its id is looked up once per run, not hashed per glyph.
+        var lastFont: (name: String, bold: Bool, italic: Bool, id: Int)?
+        input.withUnsafeBufferPointer { input in
+            for order in input.indices {
+                let g = input[order]
+                let scalars = g.text.unicodeScalars
+                guard let first = scalars.first,
+                      g.size > 0, g.size.isFinite, g.x.isFinite, g.baseline.isFinite, g.width.isFinite else { continue }
+                // Nearly every glyph is one scalar: then its last is its first, without decoding backwards.
+                let single = UTF8.width(first) == g.text.utf8.count
+                let last = single ? first : scalars.last!
+                let font: Int
+                if let known = lastFont, known.name == g.font, known.bold == g.fontIsBold, known.italic == g.fontIsItalic {
+                    font = known.id
+                } else {
+                    font = fonts.id(name: g.font, bold: g.fontIsBold, italic: g.fontIsItalic)
+                    lastFont = (g.font, g.fontIsBold, g.fontIsItalic, font)
+                }
+                let firstKind = CharacterKind(first)
+                let lastKind = single ? firstKind : CharacterKind(last)
+                let isSpace = firstKind == .space && lastKind == .space
+                    && (single || scalars.allSatisfy { CharacterKind($0) == .space })
+                // Fill then stroke (Tr 2, or 6 with clipping) with a visible pen widens every stem: the
+                // usual fake bold of office software (PDF 32000 §9.3.6). A bold font makes its glyphs
+                // bold too; that is added when the page's fonts are classified (`Extractor`).
+                let stroked = (g.renderingMode == 2 || g.renderingMode == 6) && g.strokeWidth > 0
+                glyphs.append(Glyph(x0: g.x, x1: g.x + max(0, g.width), baseline: g.baseline, size: g.size,
+                                    color: g.color, source: Int32(order), font: Int32(font),
+                                    first: first, last: last, firstKind: firstKind, lastKind: lastKind,
+                                    bold: stroked, italic: false,
+                                    artifact: g.isArtifact, isSpace: isSpace, isSingleScalar: single))
+            }
         }
         return glyphs
     }

@@ -246,6 +246,24 @@ final class FontTests: XCTestCase {
         XCTAssertEqual(page2.glyphs.map(\.text), ["A", "文"])
     }
 
+    /// Identity-H over an Adobe-GB1 CIDFont with no ToUnicode and no usable font program (here a
+    /// non-embedded font; a bare CID-keyed CFF is the same case): the CIDs are read through Adobe's
+    /// Adobe-GB1-UCS2 table. CIDs from that CMap: 中 4559, 文 3795, 简 2149, 报 1041, ASCII 1–95.
+    func testIdentityHOverAdobeGB1WithoutToUnicodeReadsCIDsThroughAdobesTable() throws {
+        let page = try page("BT /F1 10 Tf <11cf0ed308650411002200000001> Tj ET", fonts: "/F1 5 0 R", objects: type0("Identity-H"))
+        XCTAssertEqual(page.glyphs.map(\.text), ["中", "文", "简", "报", "A", "", " "])
+        XCTAssertFalse(page.warnings.contains { $0.message.contains("no ToUnicode and no usable cmap") }, "\(page.warnings)")
+        XCTAssertTrue(page.warnings.contains { $0.message.contains("1 character code(s) have no Unicode mapping") },
+                      "CID 0 (.notdef) is still reported: \(page.warnings)")
+
+        // Another collection (Adobe-Japan1) is not read as GB1.
+        let japan = try self.page("BT /F1 10 Tf <11cf> Tj ET", fonts: "/F1 5 0 R", objects: [
+            Array("<< /Type /Font /Subtype /Type0 /BaseFont /MS /Encoding /Identity-H /DescendantFonts [6 0 R] >>".utf8),
+            Array("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /MS /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 4 >> /FontDescriptor << /Flags 4 >> >>".utf8),
+        ])
+        XCTAssertEqual(text(japan), "")
+    }
+
     func testIdentityHWithNothingToGoOnWarns() throws {
         let page = try page("BT /F1 10 Tf <00010002> Tj ET", fonts: "/F1 5 0 R", objects: [
             Array("<< /Type /Font /Subtype /Type0 /BaseFont /Bare /Encoding /Identity-H /DescendantFonts [6 0 R] >>".utf8),

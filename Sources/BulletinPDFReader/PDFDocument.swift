@@ -116,7 +116,7 @@ public final class PDFDocument: @unchecked Sendable {
         }
         self.info = info
         documentWarnings = store.warnings
-        let first = PageReader(store: store)
+        let first = PageReader(store: store, sharedToUnicode: ToUnicodeCache())
         first.reportedWarnings = store.warnings.count
         readers = PageReaderPool(first: first, template: store.sibling())
     }

@@ -5,12 +5,14 @@ import Glibc
 /// thread at a time.
 final class PageReader {
     let store: ObjectStore
-    let fonts = FontCache()
+    let fonts: FontCache
     /// How many of `store.warnings` (the document-level ones) were passed on to the document.
     var reportedWarnings = 0
 
-    init(store: ObjectStore) {
+    /// `sharedToUnicode` is the document's: ToUnicode maps are parsed once for all readers.
+    init(store: ObjectStore, sharedToUnicode: ToUnicodeCache) {
         self.store = store
+        fonts = FontCache(sharedToUnicode: sharedToUnicode)
     }
 }
 
@@ -28,11 +30,14 @@ final class PageReaderPool: @unchecked Sendable {
     private let maximum: Int
     /// Never reads a page: the state every new reader starts from (after the document was opened).
     private let template: ObjectStore
+    /// The reader made with the pool (its caches shared with later readers where thread-safe).
+    private let first: PageReader
 
     /// `first` reads with the store that opened the document (its cache is warm); `template` is
     /// that store's sibling, made before any page was read.
     init(first: PageReader, template: ObjectStore, maximum: Int = PageReaderPool.processorCount) {
         idle = [first]
+        self.first = first
         count = 1
         self.template = template
         self.maximum = max(1, maximum)
@@ -64,7 +69,7 @@ final class PageReaderPool: @unchecked Sendable {
             if let reader = idle.popLast() { return reader }
             if count < maximum {
                 count += 1
-                return PageReader(store: template.sibling())
+                return PageReader(store: template.sibling(), sharedToUnicode: first.fonts.sharedToUnicode)
             }
             pthread_cond_wait(returned, mutex)
         }

@@ -5,6 +5,12 @@ final class FontCache {
     /// Glyph name → Unicode results, shared by all fonts of the document (producers such as
     /// Chromium repeat the same /Differences names in every font of every page).
     let glyphNames = GlyphNameMemo()
+    /// ToUnicode maps parsed by any reader of the document.
+    let sharedToUnicode: ToUnicodeCache
+
+    init(sharedToUnicode: ToUnicodeCache = ToUnicodeCache()) {
+        self.sharedToUnicode = sharedToUnicode
+    }
 
     /// The font a content stream names with `Tf`, looked up in `resources`' /Font dictionary.
     func font(named name: String, resources: PDFDictionary, store: ObjectStore) -> PDFFont? {
@@ -12,13 +18,13 @@ final class FontCache {
         if let reference = entry.reference { return font(reference: reference, resourceName: name, store: store) }
         // A direct font dictionary (rare): parse it each time it is selected.
         guard let dictionary = entry.dictionary else { return nil }
-        return FontLoader(store: store, glyphNames: glyphNames).load(dictionary, resourceName: name)
+        return FontLoader(store: store, glyphNames: glyphNames, sharedToUnicode: sharedToUnicode).load(dictionary, resourceName: name)
     }
 
     func font(reference: ObjectID, resourceName: String, store: ObjectStore) -> PDFFont? {
         if let font = byReference[reference] { return font }
         guard let dictionary = store.dictionary(.reference(reference)) else { return nil }
-        let font = FontLoader(store: store, glyphNames: glyphNames).load(dictionary, resourceName: resourceName)
+        let font = FontLoader(store: store, glyphNames: glyphNames, sharedToUnicode: sharedToUnicode).load(dictionary, resourceName: resourceName)
         byReference[reference] = font
         return font
     }
@@ -36,4 +42,22 @@ final class GlyphNameMemo {
         results[name] = result
         return result
     }
+}
+
+/// ToUnicode maps parsed by any of a document's page readers, by stream, with the problems their
+/// parse found (each reader still reports those on its own pages). Thread-safe. A font's
+/// ToUnicode is often the biggest part of loading it (xdvipdfmx writes thousands of bfchar
+/// entries), and every reading thread meets every font: parsed once, not once per thread.
+final class ToUnicodeCache: @unchecked Sendable {
+    struct Entry {
+        var map: [UInt32: String]
+        var problems: [String]
+    }
+
+    private let lock = Lock()
+    private var entries: [ObjectID: Entry] = [:]
+
+    func entry(_ id: ObjectID) -> Entry? { lock.withLock { entries[id] } }
+
+    func store(_ entry: Entry, for id: ObjectID) { lock.withLock { entries[id] = entry } }
 }

@@ -3,6 +3,7 @@
 struct FontLoader {
     let store: ObjectStore
     var glyphNames = GlyphNameMemo()
+    var sharedToUnicode = ToUnicodeCache()
 
     func load(_ dictionary: PDFDictionary, resourceName: String) -> PDFFont {
         let subtype = store.name(dictionary["Subtype"]) ?? "Type1"
@@ -49,24 +50,35 @@ struct FontLoader {
             if name != "Identity-H" && name != "Identity" { warn(resourceName, fontName, "ToUnicode /\(name) is not a CMap stream; ignored") }
             return [:]
         case .stream(let stream):
-            if let id = stream.objectID, let known = glyphNames.toUnicodeByStream[id] { return known }
-            let map = parseToUnicode(stream, resourceName: resourceName, fontName: fontName)
-            if let id = stream.objectID { glyphNames.toUnicodeByStream[id] = map }
-            return map
+            guard let id = stream.objectID else {
+                return parseToUnicode(stream, resourceName: resourceName, fontName: fontName)?.map ?? [:]
+            }
+            // Met before by this reader: already reported.
+            if let known = glyphNames.toUnicodeByStream[id] { return known }
+            // Parsed by another reader: report what its parse found, as parsing would.
+            let entry = sharedToUnicode.entry(id) ?? parseToUnicode(stream, resourceName: resourceName, fontName: fontName)
+            guard let entry else {
+                glyphNames.toUnicodeByStream[id] = [:]
+                return [:]
+            }
+            for problem in entry.problems { warn(resourceName, fontName, problem) }
+            sharedToUnicode.store(entry, for: id)
+            glyphNames.toUnicodeByStream[id] = entry.map
+            return entry.map
         default:
             warn(resourceName, fontName, "ToUnicode is \(resolved.typeName), not a CMap stream; ignored")
             return [:]
         }
     }
 
-    private func parseToUnicode(_ stream: PDFStream, resourceName: String, fontName: String) -> [UInt32: String] {
-        guard let data = store.decodedData(stream, feature: "font \(resourceName) (\(fontName)) ToUnicode") else { return [:] }
+    /// The parsed map and the problems to report; nil when the stream cannot be decoded (the store
+    /// has said why).
+    private func parseToUnicode(_ stream: PDFStream, resourceName: String, fontName: String) -> ToUnicodeCache.Entry? {
+        guard let data = store.decodedData(stream, feature: "font \(resourceName) (\(fontName)) ToUnicode") else { return nil }
         let cmap = CMap.parse(data)
-        for problem in cmap.problems { warn(resourceName, fontName, "ToUnicode: \(problem)") }
-        if cmap.unicode.isEmpty {
-            warn(resourceName, fontName, "ToUnicode CMap maps nothing (broken); using the font's encoding instead")
-        }
-        return cmap.unicode
+        var problems = cmap.problems.map { "ToUnicode: \($0)" }
+        if cmap.unicode.isEmpty { problems.append("ToUnicode CMap maps nothing (broken); using the font's encoding instead") }
+        return ToUnicodeCache.Entry(map: cmap.unicode, problems: problems)
     }
 
     // MARK: Simple fonts

@@ -112,10 +112,19 @@ enum LineBuilder {
               let tail = visible.last(where: { !$0.isSpace }) else { return nil }
         let spread = letterSpacing(visible)
 
-        // The span being built is kept apart from the array and appended when the style changes:
-        // appending to a local string is cheaper than mutating the array's last element per glyph.
+        // The span being built is kept apart from the array and appended when the style changes,
+        // its text gathered as UTF-8 bytes and made a String once: appending to a String per glyph
+        // cost ~350 instructions a glyph (callgrind), appending bytes a tenth of that.
         var spans: [TextSpan] = []
         var span: TextSpan?
+        var spanText: [UInt8] = []
+        spanText.reserveCapacity(4 * group.count)
+        func finish(_ span: TextSpan?) {
+            guard var span else { return }
+            span.text = String(decoding: spanText, as: UTF8.self)
+            spans.append(span)
+            spanText.removeAll(keepingCapacity: true)
+        }
         var pendingSpace = ""
         var previous: Glyph?
         var hasFieldGap = false
@@ -148,20 +157,21 @@ enum LineBuilder {
                             && !previous.lastKind.isCJK && !glyph.firstKind.isCJK {
                     separator = " "
                 }
-                if separator.unicodeScalars.count >= 2 { hasFieldGap = true }
+                if !separator.isEmpty, separator.unicodeScalars.count >= 2 { hasFieldGap = true }
                 // Separators go to the span before them.
-                if !separator.isEmpty { span?.text += separator }
+                if !separator.isEmpty, span != nil { spanText.append(contentsOf: separator.utf8) }
                 pendingSpace = ""
             }
             let glyphText = page.glyphs[Int(glyph.source)].text
             if span != nil, span!.font == Int(glyph.font), span!.bold == glyph.bold, span!.color == glyph.color,
                abs(span!.size - glyph.size) < 0.05 {
-                span!.text += glyphText
+                spanText.append(contentsOf: glyphText.utf8)
                 span!.x1 = max(span!.x1, glyph.x1)
             } else {
-                if let finished = span { spans.append(finished) }
-                span = TextSpan(text: glyphText, x0: glyph.x0, x1: glyph.x1, font: Int(glyph.font),
+                finish(span)
+                span = TextSpan(text: "", x0: glyph.x0, x1: glyph.x1, font: Int(glyph.font),
                                 size: glyph.size, color: glyph.color, bold: glyph.bold, italic: glyph.italic)
+                spanText.append(contentsOf: glyphText.utf8)
             }
             characterCount += 1
             if positions {
@@ -179,7 +189,7 @@ enum LineBuilder {
             bottom = max(bottom, glyph.baseline + 0.12 * glyph.size)
             previous = glyph
         }
-        if let finished = span { spans.append(finished) }
+        finish(span)
         let text = spans.count == 1 ? spans[0].text : spans.map(\.text).joined()
         let size = otherSizeCount > headSizeCount ? otherSize : head.size
         // The blank half of a full-width opening mark may sit in the margin at a line start (clreq

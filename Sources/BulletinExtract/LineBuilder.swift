@@ -71,20 +71,24 @@ enum LineBuilder {
         // Runs of glyphs share a font: its id is looked up once per run, not hashed per glyph.
         var lastFont: (name: String, bold: Bool, italic: Bool, id: Int)?
         input.withUnsafeBufferPointer { input in
+            guard let base = input.baseAddress else { return }
             for order in input.indices {
-                let g = input[order]
-                let scalars = g.text.unicodeScalars
-                guard let first = scalars.first,
-                      g.size > 0, g.size.isFinite, g.x.isFinite, g.baseline.isFinite, g.width.isFinite else { continue }
+                // Fields read through the pointer: copying the whole glyph (two strings) was the
+                // largest cost of this loop.
+                let g = base + order
+                let scalars = g.pointee.text.unicodeScalars
+                guard let first = scalars.first, g.pointee.size > 0, g.pointee.size.isFinite, g.pointee.x.isFinite,
+                      g.pointee.baseline.isFinite, g.pointee.width.isFinite else { continue }
                 // Nearly every glyph is one scalar: then its last is its first, without decoding backwards.
-                let single = UTF8.width(first) == g.text.utf8.count
+                let single = UTF8.width(first) == g.pointee.text.utf8.count
                 let last = single ? first : scalars.last!
                 let font: Int
-                if let known = lastFont, known.name == g.font, known.bold == g.fontIsBold, known.italic == g.fontIsItalic {
+                if let known = lastFont, known.name == g.pointee.font, known.bold == g.pointee.fontIsBold,
+                   known.italic == g.pointee.fontIsItalic {
                     font = known.id
                 } else {
-                    font = fonts.id(name: g.font, bold: g.fontIsBold, italic: g.fontIsItalic)
-                    lastFont = (g.font, g.fontIsBold, g.fontIsItalic, font)
+                    font = fonts.id(name: g.pointee.font, bold: g.pointee.fontIsBold, italic: g.pointee.fontIsItalic)
+                    lastFont = (g.pointee.font, g.pointee.fontIsBold, g.pointee.fontIsItalic, font)
                 }
                 let firstKind = CharacterKind(first)
                 let lastKind = single ? firstKind : CharacterKind(last)
@@ -93,12 +97,12 @@ enum LineBuilder {
                 // Fill then stroke (Tr 2, or 6 with clipping) with a visible pen widens every stem: the
                 // usual fake bold of office software (PDF 32000 §9.3.6). A bold font makes its glyphs
                 // bold too; that is added when the page's fonts are classified (`Extractor`).
-                let stroked = (g.renderingMode == 2 || g.renderingMode == 6) && g.strokeWidth > 0
-                glyphs.append(Glyph(x0: g.x, x1: g.x + max(0, g.width), baseline: g.baseline, size: g.size,
-                                    color: g.color, source: Int32(order), font: Int32(font),
+                let stroked = (g.pointee.renderingMode == 2 || g.pointee.renderingMode == 6) && g.pointee.strokeWidth > 0
+                glyphs.append(Glyph(x0: g.pointee.x, x1: g.pointee.x + max(0, g.pointee.width), baseline: g.pointee.baseline, size: g.pointee.size,
+                                    color: g.pointee.color, source: Int32(order), font: Int32(font),
                                     first: first, last: last, firstKind: firstKind, lastKind: lastKind,
                                     bold: stroked, italic: false,
-                                    artifact: g.isArtifact, isSpace: isSpace, isSingleScalar: single))
+                                    artifact: g.pointee.isArtifact, isSpace: isSpace, isSingleScalar: single))
             }
         }
         return glyphs

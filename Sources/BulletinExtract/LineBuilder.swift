@@ -99,8 +99,8 @@ enum LineBuilder {
                 // bold too; that is added when the page's fonts are classified (`Extractor`).
                 let stroked = (g.pointee.renderingMode == 2 || g.pointee.renderingMode == 6) && g.pointee.strokeWidth > 0
                 glyphs.append(Glyph(x0: g.pointee.x, x1: g.pointee.x + max(0, g.pointee.width),
-                                    baseline: g.pointee.baseline, size: g.pointee.size, color: g.pointee.color, source: Int32(order), font: Int32(font),
-                                    first: first, last: last, firstKind: firstKind, lastKind: lastKind,
+                                    baseline: g.pointee.baseline, size: g.pointee.size, color: g.pointee.color,
+                                    source: Int32(order), font: Int32(font), first: first, last: last, firstKind: firstKind, lastKind: lastKind,
                                     bold: stroked, italic: false,
                                     artifact: g.pointee.isArtifact, isSpace: isSpace, isSingleScalar: single))
             }

@@ -166,16 +166,16 @@ enum LineBuilder {
                 if !separator.isEmpty, span != nil { spanText.append(contentsOf: separator.utf8) }
                 pendingSpace = ""
             }
-            let glyphText = page.glyphs[Int(glyph.source)].text
+            var glyphText = page.glyphs[Int(glyph.source)].text
             if span != nil, span!.font == Int(glyph.font), span!.bold == glyph.bold, span!.color == glyph.color,
                abs(span!.size - glyph.size) < 0.05 {
-                spanText.append(contentsOf: glyphText.utf8)
+                glyphText.withUTF8 { spanText.append(contentsOf: $0) }
                 span!.x1 = max(span!.x1, glyph.x1)
             } else {
                 finish(span)
                 span = TextSpan(text: "", x0: glyph.x0, x1: glyph.x1, font: Int(glyph.font),
                                 size: glyph.size, color: glyph.color, bold: glyph.bold, italic: glyph.italic)
-                spanText.append(contentsOf: glyphText.utf8)
+                glyphText.withUTF8 { spanText.append(contentsOf: $0) }
             }
             characterCount += 1
             if positions {

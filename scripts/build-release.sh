@@ -10,7 +10,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 flags=(-c release --static-swift-stdlib "$@")
 # The static Foundation archive makes the linker warn about its own use of mktemp (not ours): hidden.
-swift build "${flags[@]}" --product bulletin-pdf 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]|use of .mktemp. is dangerous' >&2 || true
+# A failed build must stop here: the executable of an earlier build would otherwise be used.
+status=0
+swift build "${flags[@]}" --product bulletin-pdf 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\]|use of .mktemp. is dangerous' >&2 || true; } \
+  || status=$?
+[ "$status" -eq 0 ] || { echo "build failed (swift build exit $status)" >&2; exit 1; }
 bin="$(swift build "${flags[@]}" --show-bin-path)/bulletin-pdf"
-[ -x "$bin" ] || { echo "build failed" >&2; exit 1; }
+[ -x "$bin" ] || { echo "build failed: no $bin" >&2; exit 1; }
 echo "$bin"

@@ -30,14 +30,14 @@ final class PageReaderPool: @unchecked Sendable {
     private let maximum: Int
     /// Never reads a page: the state every new reader starts from (after the document was opened).
     private let template: ObjectStore
-    /// The reader made with the pool (its caches shared with later readers where thread-safe).
-    private let first: PageReader
+    /// The document's ToUnicode maps, shared by every reader of the pool.
+    private let sharedToUnicode: ToUnicodeCache
 
     /// `first` reads with the store that opened the document (its cache is warm); `template` is
     /// that store's sibling, made before any page was read.
     init(first: PageReader, template: ObjectStore, maximum: Int = PageReaderPool.processorCount) {
         idle = [first]
-        self.first = first
+        sharedToUnicode = first.fonts.sharedToUnicode
         count = 1
         self.template = template
         self.maximum = max(1, maximum)
@@ -69,7 +69,7 @@ final class PageReaderPool: @unchecked Sendable {
             if let reader = idle.popLast() { return reader }
             if count < maximum {
                 count += 1
-                return PageReader(store: template.sibling(), sharedToUnicode: first.fonts.sharedToUnicode)
+                return PageReader(store: template.sibling(), sharedToUnicode: sharedToUnicode)
             }
             pthread_cond_wait(returned, mutex)
         }

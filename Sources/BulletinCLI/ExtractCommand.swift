@@ -77,23 +77,40 @@ struct ExtractCommand: ParsableCommand {
         }
     }
 
+    /// Bytes of page lines kept between the two passes of a text extraction (hidden: for tests
+    /// and measurements of the re-reading path).
+    @Option(help: .hidden)
+    var retainBudget: Int = Extractor.defaultRetainBudget
+
     func run() throws {
         let selection = try pageSelection()
         let targets = try outputTargets()
         var failure: ExitCode?
         for (input, target) in zip(inputs, targets) {
-            guard let text = extract(input, selection: selection) else {
+            guard let (document, pages) = open(input, selection: selection) else {
                 failure = failure ?? ExitStatus.invalidInput
                 continue
             }
             do {
-                if let target {
-                    try AtomicFile.write(Array(text.utf8), to: target)
+                let writer = try AtomicFile.Writer(path: target)
+                let framed = target == nil && inputs.count > 1 && (format == .text || format == .markdown)
+                if framed { try writer.write("==> \(input) <==\n") }
+                if format == .text {
+                    try streamText(document, pages: pages, input: input, to: writer)
                 } else {
-                    let framed = inputs.count > 1 && (format == .text || format == .markdown)
-                        ? "==> \(input) <==\n" + text + "\n" : text
-                    try AtomicFile.writeStandardOutput(Array(framed.utf8))
+                    let extraction = Extractor.extract(document, pages: pages, options: ExtractOptions(keepFurniture: keepFurniture))
+                    printWarnings(extraction.warnings, input: input)
+                    switch format.render(extraction, file: input) {
+                    case .success(let text):
+                        try writer.write(text)
+                    case .failure(let error):
+                        DiagnosticPrinter.error("\(input): \(error)")
+                        failure = failure ?? ExitStatus.invalidInput
+                        continue
+                    }
                 }
+                if framed { try writer.write("\n") }
+                try writer.commit()
             } catch {
                 DiagnosticPrinter.error("\(error)")
                 failure = failure ?? ExitStatus.outputFailed
@@ -102,8 +119,25 @@ struct ExtractCommand: ParsableCommand {
         if let failure { throw failure }
     }
 
-    /// One input in the chosen format, or nil after printing why it could not be extracted.
-    private func extract(_ input: String, selection: PageSelection?) -> String? {
+    /// Text is written paragraph by paragraph as the extractor finds them: a long document is
+    /// never held whole (`Extractor.stream`).
+    private func streamText(_ document: PDFDocument, pages: [Int]?, input: String,
+                            to writer: AtomicFile.Writer) throws(AtomicFile.WriteError) {
+        var pieces = TextWriter.Pieces()
+        var failure: AtomicFile.WriteError?
+        let summary = Extractor.stream(document, pages: pages, options: ExtractOptions(keepFurniture: keepFurniture),
+                                       retainBudget: retainBudget) { paragraph in
+            guard failure == nil else { return }
+            do throws(AtomicFile.WriteError) { try writer.write(pieces.next(paragraph)) } catch { failure = error }
+        }
+        printWarnings(summary.warnings, input: input)
+        if let failure { throw failure }
+        try writer.write(pieces.end())
+    }
+
+    /// An input opened, with the zero-based pages selected (nil: all), or nil after printing why
+    /// it could not be.
+    private func open(_ input: String, selection: PageSelection?) -> (PDFDocument, [Int]?)? {
         let document: PDFDocument
         do {
             if input == "-" {
@@ -128,15 +162,7 @@ struct ExtractCommand: ParsableCommand {
             DiagnosticPrinter.error("\(input): --pages: \(error)")
             return nil
         }
-        let extraction = Extractor.extract(document, pages: indices, options: ExtractOptions(keepFurniture: keepFurniture))
-        printWarnings(extraction.warnings, input: input)
-        switch format.render(extraction, file: input) {
-        case .success(let text):
-            return text
-        case .failure(let error):
-            DiagnosticPrinter.error("\(input): \(error)")
-            return nil
-        }
+        return (document, indices)
     }
 
     /// Where each input's output goes: nil for standard output.

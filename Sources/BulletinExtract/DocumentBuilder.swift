@@ -1,16 +1,77 @@
 import BulletinPDFReader
 
-/// Accumulates pages as lines, then finds furniture and paragraphs over the whole document.
+/// Runs the two passes of an extraction over pages reduced to lines (`Extractor.PageLines`).
+///
+/// 1. `summarise` every page, context pages too: fonts numbered for the document, furniture
+///    candidates and body-text tallies counted (`DocumentStatistics`). A page is kept for pass 2
+///    while the kept pages stay within `retainBudget` bytes; the others are dropped and read again.
+/// 2. `decide`, then `build` the selected pages in order: running heads flagged, fonts renumbered,
+///    paragraphs handed out as they complete (`ParagraphStream`).
+///
+/// Memory is therefore the budget plus the pages in flight, however long the document.
 struct DocumentBuilder {
-    var fonts = FontTable()
-    var pages: [ExtractedPage] = []
-    var warnings: [PDFWarning] = []
+    private(set) var fonts = FontTable()
+    private(set) var warnings: [PDFWarning] = []
+    private var statistics = DocumentStatistics()
+    private var kept: [Int: Extractor.PageLines] = [:]
+    private var keptBytes = 0
+    private let retainBudget: Int
+    private let options: ExtractOptions
+    private var furniture: FurnitureFilter.Decision?
+    private var stream: ParagraphStream?
 
-    /// Adds a reduced page, renumbering its fonts into the document's table.
-    mutating func add(_ reduced: Extractor.PageLines) {
+    init(options: ExtractOptions, retainBudget: Int = .max) {
+        self.options = options
+        self.retainBudget = retainBudget
+    }
+
+    /// Pass 1 for the page at `position` in reading order. A `context` page only helps find running
+    /// heads: it is not extracted, and its warnings are not the document's.
+    mutating func summarise(_ reduced: Extractor.PageLines, position: Int, context: Bool) {
+        let local = reduced.fonts
+        for f in local.names.indices { _ = fonts.id(name: local.names[f], bold: local.bold[f], italic: local.italic[f]) }
+        statistics.add(reduced.page.lines, candidates: reduced.candidates, context: context)
+        guard !context else { return }
+        warnings += reduced.warnings
+        if keptBytes + reduced.footprint <= retainBudget {
+            kept[position] = reduced
+            keptBytes += reduced.footprint
+        }
+    }
+
+    /// Whether pass 2 needs the page at `position` read again.
+    func needsRereading(_ position: Int) -> Bool { kept[position] == nil }
+
+    /// Settles running heads and body metrics from the tallies: call between the passes.
+    mutating func decide() {
+        let (decision, metrics) = statistics.resolve()
+        furniture = decision
+        stream = ParagraphStream(metrics: metrics, keepFurniture: options.keepFurniture)
+    }
+
+    /// Pass 2 for the page at `position` (`reread` when it was not kept): returns the page as
+    /// extracted; `emit` receives the paragraphs it completes.
+    mutating func build(position: Int, reread: Extractor.PageLines?, emit: (TextParagraph) -> Void) -> ExtractedPage {
+        guard let reduced = kept.removeValue(forKey: position) ?? reread, let furniture else {
+            preconditionFailure("page \(position) built before being summarised and decided")
+        }
+        var page = renumbered(reduced)
+        furniture.apply(to: &page.lines, candidates: reduced.candidates)
+        stream!.add(page, emit: emit)
+        return page
+    }
+
+    /// Hands out the last paragraphs; returns what is known of the whole document.
+    mutating func finish(emit: (TextParagraph) -> Void) -> ExtractionSummary {
+        stream!.finish(emit: emit)
+        return ExtractionSummary(fonts: fonts.fonts, warnings: warnings, bodySize: stream!.metrics.bodySize)
+    }
+
+    /// The page with its fonts numbered in the document's table; what a font says of itself (bold
+    /// weight, synthetic bold, italic) applied to its spans.
+    private mutating func renumbered(_ reduced: Extractor.PageLines) -> ExtractedPage {
         let local = reduced.fonts
         let map = local.names.indices.map { fonts.id(name: local.names[$0], bold: local.bold[$0], italic: local.italic[$0]) }
-        // What a font says of itself (bold weight, synthetic bold, italic) applies to its spans.
         let bold = map.map { fonts[$0].isBold || fonts[$0].isSyntheticBold }
         let italic = map.map { fonts[$0].isItalic }
         var page = reduced.page
@@ -24,56 +85,6 @@ struct DocumentBuilder {
                 if italic[font] { page.lines[l].spans[s].italic = true }
             }
         }
-        pages.append(page)
-        warnings += reduced.warnings
-    }
-
-    /// Finds furniture on all pages, then drops the `context` pages (read only for that) and
-    /// builds the paragraphs of the rest.
-    mutating func finish(options: ExtractOptions, context: Set<Int> = []) -> Extraction {
-        FurnitureFilter.mark(&pages, bodySize: PageMetrics.bodySize(pages))
-        if !context.isEmpty {
-            pages.removeAll { context.contains($0.index) }
-            warnings.removeAll { $0.page.map(context.contains) ?? false }
-        }
-        let metrics = PageMetrics(pages: pages)
-        var rulesByPage: [Int: [PDFRule]] = [:]
-        for page in pages { rulesByPage[page.index] = page.rules }
-        let content = pages.flatMap { $0.lines.filter { $0.furniture == nil } }
-        let builder = ParagraphBuilder(metrics: metrics, rules: rulesByPage)
-        var paragraphs = builder.paragraphs(content)
-        ParagraphPlacement.markRules(&paragraphs, pages: pages)
-        for i in paragraphs.indices { ParagraphPlacement.align(&paragraphs[i], metrics: metrics) }
-        if options.keepFurniture { paragraphs = interleaveFurniture(paragraphs) }
-        return Extraction(pages: pages, paragraphs: paragraphs, fonts: fonts.fonts, warnings: warnings,
-                          bodySize: metrics.bodySize)
-    }
-
-    /// Puts kept furniture lines back among the paragraphs: a page's top furniture before the
-    /// first paragraph that starts on that page, its bottom furniture after the page's text.
-    private func interleaveFurniture(_ paragraphs: [TextParagraph]) -> [TextParagraph] {
-        var pending: [(page: Int, top: Bool, line: TextLine)] = []
-        for page in pages {
-            let content = page.lines.filter { $0.furniture == nil }
-            let firstContent = content.first?.baseline ?? page.height
-            for line in page.lines where line.furniture != nil {
-                pending.append((page.index, line.baseline < firstContent, line))
-            }
-        }
-        var result: [TextParagraph] = []
-        var next = 0
-        func flush(upTo page: Int, includingTopOf topPage: Int?) {
-            while next < pending.count,
-                  pending[next].page < page || (pending[next].page == topPage && pending[next].top) {
-                result.append(ParagraphBuilder.paragraph([pending[next].line]))
-                next += 1
-            }
-        }
-        for paragraph in paragraphs {
-            flush(upTo: paragraph.firstPage, includingTopOf: paragraph.firstPage)
-            result.append(paragraph)
-        }
-        flush(upTo: Int.max, includingTopOf: nil)
-        return result
+        return page
     }
 }

@@ -1,47 +1,113 @@
 import BulletinPDFReader
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The BulletinExtract module: what a reader of PDF pages reads, recovered from the reader's page
 /// content (`BulletinPDFReader.PageContent`: positioned glyphs and rules).
 ///
-/// Steps, in the order `Extractor.extract` runs them:
+/// Steps, in the order `Extractor.extract` and `Extractor.stream` run them:
 /// 0. orientation — a page whose text runs down, up or upside down is turned upright
 ///    (`PageOrientation`);
 /// 1. lines — glyphs grouped by baseline, ordered by x, fake bold counted once, spaces kept or
-///    inferred (`LineBuilder`);
-/// 2. furniture — page numbers, running heads, /Artifact content flagged (`FurnitureFilter`);
-/// 3. paragraphs — lines joined by indentation, right edge, size and gaps, across page breaks too
-///    (`ParagraphBuilder`);
+///    inferred (`LineBuilder`); page numbers flagged, /Artifact content too (`FurnitureFilter`);
+/// 2. first pass over all pages — running-head candidates and body-text metrics tallied
+///    (`DocumentStatistics`), then decided for the whole document (`DocumentBuilder`);
+/// 3. second pass — running heads flagged, paragraphs built from lines joined by indentation,
+///    right edge, size and gaps, across page breaks too, handed out as each completes
+///    (`ParagraphStream`, `ParagraphBuilder`);
 /// 4. output — plain text (`TextWriter`), markdown (`MarkdownWriter`), JSON with the page lines
 ///    (`JSONWriter`), and an issue model when the pages are a bulletin (`IssueRecovery`).
 public enum Extractor {
     /// Extracts pages already read.
     public static func extract(_ pages: [PageContent], options: ExtractOptions = ExtractOptions()) -> Extraction {
-        var builder = DocumentBuilder()
-        for page in pages { builder.add(PageLines(page, options: options)) }
-        return builder.finish(options: options)
+        collect(options: options) { page, paragraph in
+            run(positions: pages.indices.map { $0 }, contextCount: 0, options: options, retainBudget: .max,
+                read: { PageLines(pages[$0], options: options) }, page: page, paragraph: paragraph)
+        }
     }
 
     /// Extracts a document read by our PDF reader: all pages, or the zero-based `pages` given (in the
     /// order given). The document's own warnings come first, then each page's.
     ///
     /// Pages are read and reduced to lines on all processors (the reader reads pages in parallel,
-    /// one set of caches per thread). Only the lines of each page are kept: memory stays bounded
-    /// by the pages in flight, not the file.
+    /// one set of caches per thread); the result holds every page's lines.
     public static func extract(_ document: PDFDocument, pages: [Int]? = nil,
                                options: ExtractOptions = ExtractOptions()) -> Extraction {
+        collect(options: options) { page, paragraph in
+            stream(document, pages: pages, options: options, retainBudget: .max, page: page, paragraph: paragraph)
+        }
+    }
+
+    /// Extracts a document paragraph by paragraph, in reading order, without holding the whole
+    /// document: pages are read in two passes (first for furniture and body metrics, then for
+    /// paragraphs). Pages whose lines fit in `retainBudget` bytes are kept between the passes, the
+    /// rest read again, so memory stays near the budget plus a few pages, however long the file.
+    /// The paragraphs are those `extract` gives, in the same order.
+    public static func stream(_ document: PDFDocument, pages: [Int]? = nil, options: ExtractOptions = ExtractOptions(),
+                              retainBudget: Int = defaultRetainBudget,
+                              page: (ExtractedPage) -> Void = { _ in },
+                              paragraph: (TextParagraph) -> Void) -> ExtractionSummary {
         let selected = pages ?? Array(0..<document.pageCount)
         let context = contextPages(for: selected, pageCount: document.pageCount)
-        let indices = selected + context
-        let slots = Slots<PageLines>(count: indices.count)
-        DispatchQueue.concurrentPerform(iterations: indices.count) { k in
-            slots.store(PageLines(document.page(indices[k]), options: options), at: k)
+        var summary = run(positions: selected + context, contextCount: context.count, options: options,
+                          retainBudget: retainBudget, read: { PageLines(document.page($0), options: options) },
+                          page: page, paragraph: paragraph)
+        summary.warnings = document.warnings + summary.warnings
+        return summary
+    }
+
+    /// Bytes of page lines `stream` keeps between its passes by default: a few hundred pages of
+    /// text, so ordinary documents are read once.
+    public static let defaultRetainBudget = 8 << 20
+
+    /// Runs both passes over the pages `positions` (page indices; the last `contextCount` only help
+    /// find running heads), reading a window of pages at a time on all processors.
+    static func run(positions indices: [Int], contextCount: Int, options: ExtractOptions, retainBudget: Int,
+                            read: @escaping @Sendable (Int) -> PageLines,
+                            page: (ExtractedPage) -> Void, paragraph: (TextParagraph) -> Void) -> ExtractionSummary {
+        var builder = DocumentBuilder(options: options, retainBudget: retainBudget)
+        let selectedCount = indices.count - contextCount
+        // Pages read at once: enough to keep every processor busy, few enough to bound memory.
+        let window = retainBudget == .max ? max(1, indices.count) : 8 * max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        for positions in windows(of: Array(indices.indices), size: window) {
+            for (position, reduced) in zip(positions, readAll(positions.map { indices[$0] }, read: read)) {
+                builder.summarise(reduced, position: position, context: position >= selectedCount)
+            }
         }
-        var builder = DocumentBuilder()
-        for reduced in slots.values() { builder.add(reduced) }
-        var extraction = builder.finish(options: options, context: Set(context))
-        extraction.warnings = document.warnings + extraction.warnings
-        return extraction
+        builder.decide()
+        for positions in windows(of: Array(0..<selectedCount), size: window) {
+            let missing = positions.filter(builder.needsRereading)
+            var reread = Dictionary(uniqueKeysWithValues: zip(missing, readAll(missing.map { indices[$0] }, read: read)))
+            for position in positions {
+                let built = builder.build(position: position, reread: reread.removeValue(forKey: position), emit: paragraph)
+                page(built)
+            }
+        }
+        return builder.finish(emit: paragraph)
+    }
+
+    /// Reads pages on all processors, results in the order given.
+    private static func readAll(_ pages: [Int], read: @escaping @Sendable (Int) -> PageLines) -> [PageLines] {
+        guard !pages.isEmpty else { return [] }
+        let slots = Slots<PageLines>(count: pages.count)
+        DispatchQueue.concurrentPerform(iterations: pages.count) { k in slots.store(read(pages[k]), at: k) }
+        return slots.values()
+    }
+
+    private static func windows(of items: [Int], size: Int) -> [ArraySlice<Int>] {
+        stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
+    }
+
+    /// Gathers a run's pages and paragraphs into an `Extraction`.
+    private static func collect(options: ExtractOptions,
+                                _ body: (_ page: (ExtractedPage) -> Void, _ paragraph: (TextParagraph) -> Void) -> ExtractionSummary) -> Extraction {
+        var pages: [ExtractedPage] = []
+        var paragraphs: [TextParagraph] = []
+        let summary = body({ pages.append($0) }, { paragraphs.append($0) })
+        return Extraction(pages: pages, paragraphs: paragraphs, fonts: summary.fonts, warnings: summary.warnings,
+                          bodySize: summary.bodySize)
     }
 
     /// Running heads are found by repetition, which one or two pages cannot show: a selection of

@@ -15,74 +15,30 @@ struct PageMetrics {
     /// and UAX #14 keeps quotes with their neighbours (LB19), so a line may end several characters
     /// short: 4 em, and paragraphs are told apart by their first-line indent.
     var fullTolerance: [Int: Double]
-    /// Per page: the most common start of body-size lines (the left margin).
-    var leftEdge: [Int: Double]
+    /// Per page: the most common start of body-size lines (the left margin). Filled page by page
+    /// as paragraphs are built (`ParagraphStream`), for the pages still in use.
+    var leftEdge: [Int: Double] = [:]
     /// The document-wide left margin of body lines, for pages with too few lines.
     var defaultLeft: Double
 
     static func bucket(_ size: Double) -> Int { Int((size * 2).rounded()) }
 
-    /// The most common size of content lines, by characters (ties to the smaller size).
-    static func bodySize(_ pages: [ExtractedPage]) -> Double {
-        var sizeCounts: [Int: Int] = [:]
-        for page in pages {
-            for line in page.lines where line.furniture == nil {
-                sizeCounts[Self.bucket(line.size), default: 0] += line.characterCount
-            }
-        }
+    /// The most common size by characters (ties to the smaller size), from size bucket → characters.
+    static func bodySize(_ sizeCounts: [Int: Int]) -> Double {
         let bodyBucket = sizeCounts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? 32
         return Double(bodyBucket) / 2
     }
 
-    init(pages: [ExtractedPage]) {
-        bodySize = Self.bodySize(pages)
-        let bodyBucket = Self.bucket(bodySize)
-
-        var pitches: [Int: [Int: Int]] = [:]
-        var ends: [Int: [Int: Int]] = [:]
-        var allStarts: [Int: Int] = [:]
-        leftEdge = [:]
-        for page in pages {
-            var starts: [Int: Int] = [:]
-            var previous: TextLine?
-            for line in page.lines where line.furniture == nil {
-                let b = Self.bucket(line.size)
-                if !line.hasFieldGap { ends[b, default: [:]][Int(line.end.rounded()), default: 0] += 1 }
-                if b == bodyBucket {
-                    starts[Int(line.start.rounded()), default: 0] += 1
-                    allStarts[Int(line.start.rounded()), default: 0] += 1
-                }
-                if let p = previous, Self.bucket(p.size) == b {
-                    let d = line.baseline - p.baseline
-                    if d > 0 { pitches[b, default: [:]][Int((d * 4).rounded()), default: 0] += 1 }
-                }
-                previous = line
-            }
-            if let mode = Self.mode(starts), (starts[mode] ?? 0) >= 3 { leftEdge[page.index] = Double(mode) }
+    /// The page's left margin: the most common start of its body-size content lines, when at least
+    /// three lines show it.
+    static func leftEdge(of lines: [TextLine], bodySize: Double) -> Double? {
+        let bodyBucket = bucket(bodySize)
+        var starts: [Int: Int] = [:]
+        for line in lines where line.furniture == nil && bucket(line.size) == bodyBucket {
+            starts[Int(line.start.rounded()), default: 0] += 1
         }
-        defaultLeft = Self.mode(allStarts).map(Double.init) ?? 0
-        pitch = pitches.mapValues { Double(Self.mode($0) ?? 0) / 4 }
-        let rightEdge = ends.mapValues { counts in
-            // The measure is where most lines end; with no repeated end, the widest line shows it.
-            if let mode = Self.mode(counts), (counts[mode] ?? 0) >= 2 { return Double(mode) }
-            return Double(counts.keys.max() ?? 0)
-        }
-        self.rightEdge = rightEdge
-        var shortfalls: [Int: [Double]] = [:]
-        for page in pages {
-            for line in page.lines where line.furniture == nil && !line.hasFieldGap && !line.last.isClosingMark {
-                let b = Self.bucket(line.size)
-                guard let edge = rightEdge[b] else { continue }
-                let s = (edge - line.end) / line.size
-                if s > -0.5 && s < 4 { shortfalls[b, default: []].append(max(0, s)) }
-            }
-        }
-        fullTolerance = shortfalls.compactMapValues { values in
-            guard values.count >= 8 else { return nil }
-            let sorted = values.sorted()
-            let p95 = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.95))]
-            return p95 <= 0.4 ? 0.8 : 4
-        }
+        guard let mode = mode(starts), (starts[mode] ?? 0) >= 3 else { return nil }
+        return Double(mode)
     }
 
     func left(page: Int) -> Double { leftEdge[page] ?? defaultLeft }

@@ -4,14 +4,25 @@ extension Extractor {
     /// A page reduced to what the extractor keeps: its lines (fonts numbered in the page's own
     /// table, so pages can be reduced in parallel), its horizontal rules and its warnings.
     struct PageLines: Sendable {
+        /// The page, page numbers flagged.
         var page: ExtractedPage
         var fonts: PageFonts
         var warnings: [PDFWarning]
+        /// Outer lines that are running heads if the document repeats them.
+        var candidates: [FurnitureFilter.Candidate]
+        /// Roughly the bytes the lines take: what keeping the page between passes costs.
+        var footprint: Int
 
         init(_ original: PageContent, options: ExtractOptions) {
             let content = PageOrientation.detect(original.glyphs).turn(original)
             var fonts = PageFonts()
-            let lines = LineBuilder.lines(of: content, fonts: &fonts, characterPositions: options.characterPositions)
+            var lines = LineBuilder.lines(of: content, fonts: &fonts, characterPositions: options.characterPositions)
+            candidates = FurnitureFilter.markPageNumbers(&lines, height: content.height)
+            // A line's record and its text (twice: the line's and the spans'), a span's record,
+            // a recorded character position.
+            footprint = 512 + lines.reduce(0) {
+                $0 + 200 + 2 * $1.text.utf8.count + 80 * $1.spans.count + 24 * $1.characters.count
+            }
             // Only horizontal rules matter for reading (masthead and 版记 rules, separators).
             let rules = content.rules.filter { abs($0.y1 - $0.y0) < 3 && abs($0.x1 - $0.x0) >= 3 }
             page = ExtractedPage(index: content.index, width: content.width, height: content.height, lines: lines,

@@ -1,6 +1,7 @@
 import BulletinPDFReader
 
-/// Groups content lines (reading order, all pages) into paragraphs.
+/// Decides whether a content line continues the paragraph above it (`ParagraphStream` feeds it
+/// the lines in reading order, page by page), and joins a paragraph's lines.
 ///
 /// A line continues the paragraph above it only when everything says so:
 /// - same size, no rule between them, no field gap in either, no wider vertical gap than the
@@ -15,8 +16,7 @@ import BulletinPDFReader
 /// Across a page break the same tests run against the next page's margins, which joins a paragraph
 /// the page cut (its first line on the new page is not indented) and keeps a new one apart.
 struct ParagraphBuilder {
-    let metrics: PageMetrics
-    let rules: [Int: [PDFRule]]
+    var metrics: PageMetrics
 
     /// Tolerance (em) for two starts to count as the same edge: half an em covers an opening
     /// mark's blank half pushed into the margin or not.
@@ -26,28 +26,17 @@ struct ParagraphBuilder {
     /// hanging or compressed end punctuation moves it by half an em.
     static let fullTolerance = 0.8
 
-    func paragraphs(_ lines: [TextLine]) -> [TextParagraph] {
-        let edges = Edges(lines, metrics: metrics)
-        var result: [TextParagraph] = []
-        var current: [TextLine] = []
-        for (index, line) in lines.enumerated() {
-            if let previous = current.last {
-                if continues(previous: previous, next: line, paragraph: current, edges: edges, index: index) {
-                    current.append(line)
-                    continue
-                }
-                result.append(Self.paragraph(current))
-                current = []
-            }
-            current = [line]
-        }
-        if !current.isEmpty { result.append(Self.paragraph(current)) }
-        return result
+    /// A content line with the edges of the text around it (`Edges`).
+    struct PlacedLine {
+        var line: TextLine
+        var left: Double
+        var right: Double
     }
 
-    /// Whether `next` continues the paragraph whose lines are `paragraph` (last one `previous`).
-    private func continues(previous a: TextLine, next b: TextLine, paragraph: [TextLine],
-                           edges: Edges, index: Int) -> Bool {
+    /// Whether `next` continues the paragraph whose lines are `paragraph`. `rules` are the
+    /// horizontal rules of `next`'s page.
+    func continues(_ paragraph: [PlacedLine], next placed: PlacedLine, rules: [PDFRule]) -> Bool {
+        let a = paragraph[paragraph.count - 1].line, b = placed.line
         if a.furniture != nil || b.furniture != nil || a.hasFieldGap || b.hasFieldGap { return false }
         let em = max(a.size, b.size)
         if abs(a.size - b.size) > 0.1 * em { return false }
@@ -55,7 +44,7 @@ struct ParagraphBuilder {
             let step = b.baseline - a.baseline
             let pitch = metrics.pitch[PageMetrics.bucket(b.size)] ?? 1.5 * b.size
             if step <= 0 || step > max(1.5 * pitch, pitch + 0.8 * em) { return false }
-            if ruleBetween(a, b) { return false }
+            if ruleBetween(a, b, rules: rules) { return false }
         }
         // Display type (headlines, titles) set centred over several lines: each line is centred,
         // none need be full.
@@ -63,21 +52,19 @@ struct ParagraphBuilder {
             return true
         }
         // Full: the line reaches the right edge of the text around it.
-        let edge = edges.right[index - 1]
+        let edge = paragraph[paragraph.count - 1].right
         let slack = metrics.fullTolerance[PageMetrics.bucket(a.size)] ?? Self.fullTolerance
         if a.end < edge - slack * em { return false }
 
         // Starts, relative to the left edge of the text around each line (its own page, its own
         // size): pages may mirror their margins, and inset blocks (the 版记) have their own edge.
-        let bLeft = edges.left[index]
-        let bStart = b.start - bLeft
-        let firstIndex = index - paragraph.count
-        let firstStart = paragraph[0].start - edges.left[firstIndex]
+        let bStart = b.start - placed.left
+        let firstStart = paragraph[0].line.start - paragraph[0].left
         let tolerance = Self.sameEdge * em
         var continues = false
         if paragraph.count >= 2 {
             // Continuation lines share one edge.
-            let edgeStart = paragraph[1].start - edges.left[firstIndex + 1]
+            let edgeStart = paragraph[1].line.start - paragraph[1].left
             continues = abs(bStart - edgeStart) <= tolerance
         } else if abs(bStart - firstStart) > tolerance, let label = Self.labelWidth(a),
                   bStart - firstStart > tolerance, bStart - firstStart <= label + tolerance {
@@ -93,7 +80,7 @@ struct ParagraphBuilder {
         }
         guard continues else { return false }
         // Label-led items (`报：…`, `送：…`, `责编：…`) each start a paragraph, even flush under a full line.
-        if Self.labelWidth(b) != nil, Self.labelWidth(paragraph[0]) != nil, abs(bStart - firstStart) <= tolerance {
+        if Self.labelWidth(b) != nil, Self.labelWidth(paragraph[0].line) != nil, abs(bStart - firstStart) <= tolerance {
             return false
         }
         // A short line all in another face after a sentence end is a heading, not a continuation
@@ -104,8 +91,8 @@ struct ParagraphBuilder {
         return true
     }
 
-    /// For every line, the edges of the text around it: the furthest end and the smallest start
-    /// among up to four lines on each side, of the same page and size. Lines ending in a closing
+    /// For every content line of a page, the edges of the text around it: the furthest end and the
+    /// smallest start among up to four lines on each side, of the same size. Lines ending in a closing
     /// mark may hang it past the measure (LibreOffice hangs a whole em): they show the right edge
     /// only when no other line does. Windows too thin to show an edge fall back to the document's
     /// usual edges for that size. Computed once, over plain numbers.
@@ -155,9 +142,8 @@ struct ParagraphBuilder {
     }
 
     /// Whether a horizontal rule lies between the two lines (the masthead rule, the 版记 rules).
-    private func ruleBetween(_ a: TextLine, _ b: TextLine) -> Bool {
-        guard let pageRules = rules[a.page] else { return false }
-        for rule in pageRules where abs(rule.y1 - rule.y0) < 3 {
+    private func ruleBetween(_ a: TextLine, _ b: TextLine, rules: [PDFRule]) -> Bool {
+        for rule in rules where abs(rule.y1 - rule.y0) < 3 {
             let y = (rule.y0 + rule.y1) / 2
             if y > a.baseline && y < b.top && min(rule.x0, rule.x1) < b.x1 && max(rule.x0, rule.x1) > b.x0 { return true }
         }

@@ -1,37 +1,9 @@
 import BulletinPDFReader
 
-/// Where each paragraph sits: its alignment between the page's margins and the rules around it.
-/// Read by the block classifier (centred display type, right-aligned attributions) and markdown.
+/// Where a paragraph sits: its alignment between the page's margins (the rules around it are
+/// marked by `ParagraphStream`). Read by the block classifier (centred display type,
+/// right-aligned attributions) and markdown.
 enum ParagraphPlacement {
-    /// Sets `ruleBefore`/`ruleAfter` where a wide horizontal rule separates a paragraph from the
-    /// text above or below it on its page (the masthead rule, the 版记 rules).
-    static func markRules(_ paragraphs: inout [TextParagraph], pages: [ExtractedPage]) {
-        var byPage: [Int: [PDFRule]] = [:]
-        for page in pages {
-            byPage[page.index] = page.rules.filter { abs($0.x1 - $0.x0) >= page.width * 0.25 }
-        }
-        for i in paragraphs.indices {
-            guard let first = paragraphs[i].lines.first, let rules = byPage[first.page], !rules.isEmpty else { continue }
-            // The text just above: the previous paragraph's last line on this page, else the page top.
-            var above = 0.0
-            if i > 0, let last = paragraphs[i - 1].lines.last, last.page == first.page {
-                above = last.baseline + 0.3 * last.size
-            }
-            if rules.contains(where: { ($0.y0 + $0.y1) / 2 > above && ($0.y0 + $0.y1) / 2 < first.top }) {
-                paragraphs[i].ruleBefore = true
-            }
-            guard let last = paragraphs[i].lines.last, let lastRules = byPage[last.page] else { continue }
-            var below = Double.infinity
-            if i + 1 < paragraphs.count, let next = paragraphs[i + 1].lines.first, next.page == last.page {
-                below = next.top
-            }
-            if lastRules.contains(where: { ($0.y0 + $0.y1) / 2 > last.baseline + 0.3 * last.size
-                                          && ($0.y0 + $0.y1) / 2 < below }) {
-                paragraphs[i].ruleAfter = true
-            }
-        }
-    }
-
     /// Sets a paragraph's alignment and indent from its first line and the page's margins.
     static func align(_ paragraph: inout TextParagraph, metrics: PageMetrics) {
         guard let line = paragraph.lines.first else { return }

@@ -155,3 +155,11 @@ public struct Extraction: Sendable {
     /// The size of body text (the most common size, weighted by characters).
     public var bodySize: Double
 }
+
+/// What `Extractor.stream` knows of the whole document once its paragraphs are out.
+public struct ExtractionSummary: Sendable {
+    public var fonts: [FontInfo]
+    public var warnings: [PDFWarning]
+    /// The size of body text (the most common size, weighted by characters).
+    public var bodySize: Double
+}

@@ -3,10 +3,25 @@
 public enum TextWriter {
     public static func write(_ extraction: Extraction) -> String {
         var output = ""
-        for paragraph in extraction.paragraphs {
-            if !output.isEmpty { output += "\n\n" }
-            output += paragraph.text
+        var pieces = Pieces()
+        for paragraph in extraction.paragraphs { output += pieces.next(paragraph) }
+        return output + pieces.end()
+    }
+
+    /// The same text a paragraph at a time, for output written as `Extractor.stream` goes.
+    public struct Pieces {
+        private var started = false
+
+        public init() {}
+
+        /// What to write for the next paragraph.
+        public mutating func next(_ paragraph: TextParagraph) -> String {
+            if started { return "\n\n" + paragraph.text }
+            started = !paragraph.text.isEmpty
+            return paragraph.text
         }
-        return output.isEmpty ? "" : output + "\n"
+
+        /// What to write after the last paragraph.
+        public func end() -> String { started ? "\n" : "" }
     }
 }

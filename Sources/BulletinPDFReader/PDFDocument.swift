@@ -134,8 +134,10 @@ public final class PDFDocument: @unchecked Sendable {
             store.beginPage(index)
             let geometry = PageGeometry(entry)
             let interpreter = ContentInterpreter(store: store, fonts: reader.fonts, pageIndex: index, pageMatrix: geometry.matrix)
-            for content in contentStreams(entry, store: store) {
-                interpreter.run(content, resources: entry.resources)
+            let dictionary = entry.dictionary(in: store)
+            let resources = entry.resources(of: dictionary, in: store)
+            for content in contentStreams(of: dictionary, store: store) {
+                interpreter.run(content, resources: resources)
             }
             interpreter.finish()
             let warnings = store.endPage()
@@ -160,8 +162,8 @@ public final class PDFDocument: @unchecked Sendable {
 
     /// The page's /Contents: one stream or an array of streams, decoded. Each array element is run
     /// as its own piece, which is equivalent to concatenation for well-formed files (§7.8.2).
-    private func contentStreams(_ entry: PageEntry, store: ObjectStore) -> [[UInt8]] {
-        let contents = store.resolve(entry.dictionary["Contents"])
+    private func contentStreams(of page: PDFDictionary, store: ObjectStore) -> [[UInt8]] {
+        let contents = store.resolve(page["Contents"])
         var streams: [PDFObject] = []
         switch contents {
         case .stream: streams = [contents]

@@ -1,12 +1,28 @@
-/// One page's dictionary with its inherited attributes resolved (§7.7.3.4: Resources, MediaBox,
+/// One page of the page tree with its inherited attributes resolved (§7.7.3.4: Resources, MediaBox,
 /// CropBox and Rotate are inherited from ancestor Pages nodes).
+///
+/// A page that is an indirect object (nearly all) keeps only its reference: its dictionary is
+/// parsed again by the reader of the page, so a ten-thousand-page document does not hold ten
+/// thousand page dictionaries (and their inline resources) in memory.
 struct PageEntry {
     var id: ObjectID?
-    var dictionary: PDFDictionary
-    var resources: PDFDictionary?
+    /// The page dictionary, kept only when it is a direct object (a Kids entry written inline).
+    var directDictionary: PDFDictionary?
+    /// /Resources inherited from an ancestor, for a page without its own.
+    var inheritedResources: PDFObject?
     var mediaBox: (x0: Double, y0: Double, x1: Double, y1: Double)
     var cropBox: (x0: Double, y0: Double, x1: Double, y1: Double)?
     var rotate: Int
+
+    /// The page dictionary, read through `store`.
+    func dictionary(in store: ObjectStore) -> PDFDictionary {
+        directDictionary ?? id.flatMap { store.dictionary(.reference($0)) } ?? PDFDictionary()
+    }
+
+    /// The page's resources: its own, else inherited.
+    func resources(of dictionary: PDFDictionary, in store: ObjectStore) -> PDFDictionary? {
+        store.dictionary(dictionary["Resources"] ?? inheritedResources)
+    }
 }
 
 /// Walks the page tree (§7.7.3) depth-first in order, with loop protection (a node reached twice is
@@ -70,8 +86,11 @@ struct PageTreeWalker {
             store.warn("page \(pages.count + 1)", "/Rotate \(rotate) is not a multiple of 90; rounded")
             rotate = (rotate + 45) / 90 * 90 % 360
         }
-        pages.append(PageEntry(id: id, dictionary: dictionary, resources: store.dictionary(inherited.resources),
+        pages.append(PageEntry(id: id, directDictionary: id == nil ? dictionary : nil,
+                               inheritedResources: dictionary["Resources"] == nil ? inherited.resources : nil,
                                mediaBox: mediaBox, cropBox: box(inherited.cropBox), rotate: rotate))
+        // The page dictionaries just read are not needed again until their page is.
+        store.trimCache()
     }
 
     private func box(_ object: PDFObject?) -> (x0: Double, y0: Double, x1: Double, y1: Double)? {

@@ -16,32 +16,9 @@ public enum AtomicFile {
     }
 
     public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
-            throw WriteError(path: path, reason: "directory \(directory) does not exist")
-        }
-        guard isDirectory.boolValue else {
-            throw WriteError(path: path, reason: "\(directory) is not a directory")
-        }
-        let temporary = (directory as NSString).appendingPathComponent(temporaryName(for: url.lastPathComponent))
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        let failure = writeAll(bytes, to: fd)
-        if close(fd) != 0, failure == nil {
-            unlink(temporary)
-            throw WriteError(path: path, reason: String(cString: strerror(errno)))
-        }
-        if let failure {
-            unlink(temporary)
-            throw WriteError(path: path, reason: failure)
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw WriteError(path: path, reason: reason)
-        }
+        let writer = try Writer(path: path)
+        try writer.write(bytes)
+        try writer.commit()
     }
 
     /// The hidden name a file is written under before its rename: `.NAME.PID.RANDOM.tmp`. Hidden, so
@@ -69,9 +46,89 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes a file piece by piece, buffered: a file under its temporary name, renamed over the
+    /// target by `commit()` (dropped without it, the temporary file is removed), or standard
+    /// output, written as it comes. For outputs too long to hold whole (a thousand-page extraction).
+    public final class Writer {
+        private let path: String?
+        private let temporary: String?
+        private let fd: Int32
+        private var buffer: [UInt8] = []
+        private var finished = false
+        private static let bufferSize = 1 << 16
+
+        /// A writer for the file at `path`, or for standard output when `path` is nil.
+        public init(path: String?) throws(WriteError) {
+            self.path = path
+            guard let path else {
+                temporary = nil
+                fd = STDOUT_FILENO
+                return
+            }
+            let url = URL(fileURLWithPath: path)
+            let directory = url.deletingLastPathComponent().path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+                throw WriteError(path: path, reason: "directory \(directory) does not exist")
+            }
+            guard isDirectory.boolValue else {
+                throw WriteError(path: path, reason: "\(directory) is not a directory")
+            }
+            let temporary = (directory as NSString).appendingPathComponent(temporaryName(for: url.lastPathComponent))
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+            self.temporary = temporary
+            buffer.reserveCapacity(Self.bufferSize)
+        }
+
+        public func write(_ text: String) throws(WriteError) {
+            buffer.append(contentsOf: text.utf8)
+            if buffer.count >= Self.bufferSize { try flush() }
+        }
+
+        public func write(_ bytes: [UInt8]) throws(WriteError) {
+            if buffer.isEmpty && bytes.count >= Self.bufferSize {
+                if let failure = writeAll(bytes, to: fd) { throw WriteError(path: path ?? "standard output", reason: failure) }
+                return
+            }
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= Self.bufferSize { try flush() }
+        }
+
+        /// Writes what is buffered; for a file, renames it over the target.
+        public func commit() throws(WriteError) {
+            try flush()
+            finished = true
+            guard let temporary, let path else { return }
+            if close(fd) != 0 {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                throw WriteError(path: path, reason: reason)
+            }
+            guard rename(temporary, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                throw WriteError(path: path, reason: reason)
+            }
+        }
+
+        private func flush() throws(WriteError) {
+            defer { buffer.removeAll(keepingCapacity: true) }
+            if let failure = writeAll(buffer, to: fd) {
+                throw WriteError(path: path ?? "standard output", reason: failure)
+            }
+        }
+
+        deinit {
+            guard !finished, let temporary else { return }
+            close(fd)
+            unlink(temporary)
+        }
+    }
+
     /// Writes all of `bytes` to a file descriptor, retrying interrupted and partial writes;
     /// returns the reason on failure.
-    private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
+    fileprivate static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
         var written = 0
         return bytes.withUnsafeBytes { buffer -> String? in
             while written < buffer.count {

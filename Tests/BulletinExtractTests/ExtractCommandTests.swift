@@ -85,6 +85,26 @@ final class ExtractCommandTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(), names.map { "\($0).md" })
     }
 
+    /// Text is written as it is extracted; pages not kept between the two passes are read again.
+    /// Either way the output is the same, and a file output appears whole, by rename.
+    func testTextIsTheSameWhenPagesAreReadAgain() throws {
+        for sample in SampleFixtures.all {
+            let kept = try run([pdf(sample.name)])
+            let reread = try run([pdf(sample.name), "--retain-budget", "0"])
+            XCTAssertEqual(kept.status, 0, kept.stderr)
+            XCTAssertEqual(reread.status, 0, reread.stderr)
+            XCTAssertEqual(reread.stdout, kept.stdout, sample.name)
+            XCTAssertGreaterThan(kept.stdout.count, 1000)
+
+            let directory = Repository.temporaryDirectory()
+            let file = try run([pdf(sample.name), "--retain-budget", "0", "--keep-furniture", "-o", "\(directory)/out.txt"])
+            XCTAssertEqual(file.status, 0, file.stderr)
+            let keptFurniture = try run([pdf(sample.name), "--keep-furniture"])
+            XCTAssertEqual(try String(contentsOfFile: "\(directory)/out.txt", encoding: .utf8), keptFurniture.stdout)
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory), ["out.txt"])
+        }
+    }
+
     func testStandardInputAndKeepFurniture() throws {
         let sample = SampleFixtures.all[0]
         let result = try run(["-", "--keep-furniture"], stdin: Data(sample.pdf))

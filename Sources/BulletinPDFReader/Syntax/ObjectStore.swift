@@ -390,7 +390,10 @@ final class ObjectStore {
     }
 
     /// Drops cached objects that are cheap to reload, keeping memory bounded by what one page needs.
-    func trimCache(keeping limit: Int = 20_000) {
+    /// A page needs a few dozen objects (its dictionary, contents, resources, fonts); the limit
+    /// keeps the shared ones across many pages while a long document's page dictionaries pass
+    /// through.
+    func trimCache(keeping limit: Int = 2_000) {
         if cache.count > limit { cache.removeAll(keepingCapacity: true) }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BulletinRender
+import Foundation
 
 /// The `bulletin-pdf` command: a thin layer over the library targets; each subcommand parses its
 /// flags and calls one library entry point.
@@ -17,6 +18,14 @@ struct BulletinPDF: ParsableCommand {
                       BenchCommand.self, DiffCommand.self, SnapshotCommand.self, BenchDiffCommand.self,
                       BatchCommand.self, VolumeCommand.self]
     )
+
+    /// A plain `extract` command line skips swift-argument-parser's start-up (`ExtractFastPath`);
+    /// everything else is parsed by it as usual.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let status = ExtractFastPath.run(arguments) { Foundation.exit(status) }
+        main(arguments)
+    }
 }
 
 /// Exit codes shared by the subcommands.

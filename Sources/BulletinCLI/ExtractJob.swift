@@ -1,0 +1,192 @@
+import BulletinExtract
+import BulletinPDFReader
+import BulletinRender
+import Foundation
+
+/// What `bulletin-pdf extract` was asked to do, and the doing of it. A plain value, apart from
+/// swift-argument-parser: `ExtractCommand` fills it from its options, and `ExtractFastPath` fills
+/// it straight from the command line, so both run exactly this code.
+struct ExtractJob: Equatable {
+    var inputs: [String]
+    var format: ExtractFormat = .text
+    var pages: String?
+    var keepFurniture = false
+    var output: String?
+    var retainBudget = Extractor.defaultRetainBudget
+
+    /// A usage mistake found before anything is read or written; the command reports it as
+    /// swift-argument-parser's usage error (exit 64).
+    struct UsageProblem: Error {
+        var message: String
+    }
+
+    /// Warnings printed per input before the rest are summarised.
+    private static let warningLimit = 20
+
+    /// The checks that need no file: one standard input at most, a readable --pages.
+    func validate() throws(UsageProblem) {
+        if inputs.filter({ $0 == "-" }).count > 1 {
+            throw UsageProblem(message: "- (standard input) can be read only once.")
+        }
+        _ = try pageSelection()
+    }
+
+    /// The parsed --pages, or a usage problem saying what was expected.
+    private func pageSelection() throws(UsageProblem) -> PageSelection? {
+        guard let pages else { return nil }
+        do {
+            return try PageSelection(parsing: pages)
+        } catch {
+            throw UsageProblem(message: "--pages \(error.message)")
+        }
+    }
+
+    /// Resolves where the outputs go, then extracts every input; the exit status: 0, or the first
+    /// failure's (`ExitStatus`: 1 an input could not be read, 3 an output could not be written).
+    /// Throws only before anything is read or written.
+    func execute() throws(UsageProblem) -> Int32 {
+        switch try outputTargets() {
+        case .success(let targets):
+            return run(targets: targets)
+        case .failure(let failure):
+            DiagnosticPrinter.error(failure.message)
+            return ExitStatus.outputFailed.rawValue
+        }
+    }
+
+    /// Where each input's output goes (nil: standard output), resolved before anything is read.
+    /// Creates the output directory when several inputs need one; that failing is exit status 3.
+    private func outputTargets() throws(UsageProblem) -> Result<[String?], OutputFailure> {
+        guard let output, output != "-" else { return .success(inputs.map { _ in nil }) }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
+        if inputs.count == 1 && !(exists && isDirectory.boolValue) {
+            try refuseOverwritingInput(output)
+            return .success([output])
+        }
+        if exists && !isDirectory.boolValue {
+            throw UsageProblem(message: "\(output): not a directory (several inputs need -o DIRECTORY)")
+        }
+        var seen: [String: String] = [:]
+        var paths: [String?] = []
+        for input in inputs {
+            let stem = input == "-" ? "stdin" : URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
+            let path = (output as NSString).appendingPathComponent("\(stem).\(format.fileExtension)")
+            if let other = seen[path] { throw UsageProblem(message: "\(input) and \(other) would both be written to \(path)") }
+            seen[path] = input
+            try refuseOverwritingInput(path)
+            paths.append(path)
+        }
+        if !exists {
+            do {
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            } catch {
+                return .failure(OutputFailure(message: "\(output): cannot create the directory: \(error.localizedDescription)"))
+            }
+        }
+        return .success(paths)
+    }
+
+    /// An output that cannot be created (exit status 3).
+    struct OutputFailure: Error {
+        var message: String
+    }
+
+    private func refuseOverwritingInput(_ path: String) throws(UsageProblem) {
+        let target = URL(fileURLWithPath: path).standardizedFileURL.path
+        if inputs.contains(where: { $0 != "-" && URL(fileURLWithPath: $0).standardizedFileURL.path == target }) {
+            throw UsageProblem(message: "\(path): the output would overwrite an input")
+        }
+    }
+
+    private func run(targets: [String?]) -> Int32 {
+        let selection = try? pageSelection()  // validated before
+        var failure: Int32?
+        for (input, target) in zip(inputs, targets) {
+            guard let (document, pages) = open(input, selection: selection) else {
+                failure = failure ?? ExitStatus.invalidInput.rawValue
+                continue
+            }
+            do {
+                let writer = try AtomicFile.Writer(path: target)
+                let framed = target == nil && inputs.count > 1 && (format == .text || format == .markdown)
+                if framed { try writer.write("==> \(input) <==\n") }
+                if format == .text {
+                    try streamText(document, pages: pages, input: input, to: writer)
+                } else {
+                    let extraction = Extractor.extract(document, pages: pages, options: ExtractOptions(keepFurniture: keepFurniture))
+                    printWarnings(extraction.warnings, input: input)
+                    switch format.render(extraction, file: input) {
+                    case .success(let text):
+                        try writer.write(text)
+                    case .failure(let error):
+                        DiagnosticPrinter.error("\(input): \(error)")
+                        failure = failure ?? ExitStatus.invalidInput.rawValue
+                        continue
+                    }
+                }
+                if framed { try writer.write("\n") }
+                try writer.commit()
+            } catch {
+                DiagnosticPrinter.error("\(error)")
+                failure = failure ?? ExitStatus.outputFailed.rawValue
+            }
+        }
+        return failure ?? 0
+    }
+
+    /// Text is written paragraph by paragraph as the extractor finds them: a long document is
+    /// never held whole (`Extractor.stream`).
+    private func streamText(_ document: PDFDocument, pages: [Int]?, input: String,
+                            to writer: AtomicFile.Writer) throws(AtomicFile.WriteError) {
+        var pieces = TextWriter.Pieces()
+        var failure: AtomicFile.WriteError?
+        let summary = Extractor.stream(document, pages: pages, options: ExtractOptions(keepFurniture: keepFurniture),
+                                       retainBudget: retainBudget) { paragraph in
+            guard failure == nil else { return }
+            do throws(AtomicFile.WriteError) { try writer.write(pieces.next(paragraph)) } catch { failure = error }
+        }
+        printWarnings(summary.warnings, input: input)
+        if let failure { throw failure }
+        try writer.write(pieces.end())
+    }
+
+    /// An input opened, with the zero-based pages selected (nil: all), or nil after printing why
+    /// it could not be.
+    private func open(_ input: String, selection: PageSelection?) -> (PDFDocument, [Int]?)? {
+        let document: PDFDocument
+        do {
+            if input == "-" {
+                document = try PDFDocument(bytes: Array(FileHandle.standardInput.readDataToEndOfFile()))
+            } else {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue {
+                    DiagnosticPrinter.error("\(input): is a directory, expected a PDF file")
+                    return nil
+                }
+                document = try PDFDocument(path: input)
+            }
+        } catch {
+            let offset = error.offset.map { "byte offset \($0): " } ?? ""
+            DiagnosticPrinter.error("\(input): \(offset)\(error.message)")
+            return nil
+        }
+        let indices: [Int]?
+        do {
+            indices = try selection?.indices(pageCount: document.pageCount)
+        } catch {
+            DiagnosticPrinter.error("\(input): --pages: \(error)")
+            return nil
+        }
+        return (document, indices)
+    }
+
+    private func printWarnings(_ warnings: [PDFWarning], input: String) {
+        var text = ""
+        for warning in warnings.prefix(Self.warningLimit) { text += "warning: \(input): \(warning)\n" }
+        if warnings.count > Self.warningLimit {
+            text += "warning: \(input): … and \(warnings.count - Self.warningLimit) more warnings\n"
+        }
+        if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
+    }
+}

@@ -38,9 +38,6 @@ let package = Package(
         // HarfBuzz's subsetter (same Debian package as HarfBuzz): TrueType subsets for PDF embedding.
         .systemLibrary(name: "CHarfBuzzSubset", pkgConfig: "harfbuzz-subset",
                        providers: [.apt(["libharfbuzz-dev"])]),
-        // libcrypto (OpenSSL): MD5, SHA-2 and AES for decrypting PDFs (standard security handler).
-        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto",
-                       providers: [.apt(["libssl-dev"])]),
 
         .target(name: "BulletinModel"),
         .target(name: "BulletinFonts", dependencies: ["CHarfBuzz", "CFreeType", "CFontconfig", "CHarfBuzzSubset"]),
@@ -53,11 +50,12 @@ let package = Package(
         // their per-glyph loops mutate class state (the interpreter's glyphs, text matrix, caches)
         // and callgrind counted 3 % of an extraction in swift_beginAccess. Debug builds — the test
         // suite — keep the checks, so a conflicting access still fails there.
-        .target(name: "BulletinPDFReader", dependencies: ["CZlib", "CCrypto"],
+        .target(name: "BulletinPDFReader", dependencies: ["CZlib", "BulletinDigest"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "BulletinExtract", dependencies: ["BulletinPDFReader", "BulletinModel"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
-        // SHA-256 of our own: content hashes of batch manifests and goldens manifests.
+        // Digests of our own: SHA-256 for the content hashes of batch and goldens manifests; MD5,
+        // SHA-256/384/512 for the PDF reader's decryption (its AES is in BulletinPDFReader/Security).
         .target(name: "BulletinDigest"),
         .target(name: "BulletinBatch", dependencies: ["BulletinModel", "BulletinLayout", "BulletinRender", "BulletinImport",
                                                       "BulletinDigest"]),

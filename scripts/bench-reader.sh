@@ -20,8 +20,13 @@ command -v qpdf >/dev/null || { echo "qpdf is needed (apt-get install qpdf)" >&2
 command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
 root=$(pwd)
 # Compiled from inside $out so swiftc's by-products (module files) land there, not in the work tree.
-(cd "$out" && swiftc -O -wmo -parse-as-library -module-name BulletinPDFReader -I "$root/Sources/CZlib" -I "$root/Sources/CCrypto" \
-  $(find "$root/Sources/BulletinPDFReader" -name '*.swift' | sort) "$root/bench/ReaderBenchMain.swift" -lz -lcrypto -o reader-bench)
+# The reader's hashes (MD5, SHA-2) come from BulletinDigest, compiled first as a module of its own.
+(cd "$out" && swiftc -O -wmo -parse-as-library -module-name BulletinDigest -emit-module \
+  -emit-module-path BulletinDigest.swiftmodule -c $(find "$root/Sources/BulletinDigest" -name '*.swift' | sort) \
+  -o BulletinDigest.o \
+  && swiftc -O -wmo -parse-as-library -module-name BulletinPDFReader -I "$root/Sources/CZlib" -I . \
+  $(find "$root/Sources/BulletinPDFReader" -name '*.swift' | sort) "$root/bench/ReaderBenchMain.swift" BulletinDigest.o -lz \
+  -o reader-bench)
 producers=("$@")
 [ ${#producers[@]} -gt 0 ] || producers=(cairo chromium xelatex)
 for producer in "${producers[@]}"; do

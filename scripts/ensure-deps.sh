@@ -4,10 +4,8 @@
 # pixels; qpdf checks the file structure and reports outlines and page labels, which poppler's
 # tools do not; poppler's pdftoppm is also the PDF rasterizer of `bulletin-pdf diff`). Safe to run
 # repeatedly.
-# libssl-dev: libcrypto's MD5, SHA-256/384/512 and AES for the PDF reader's decryption of "protected"
-# PDFs (ISO 32000-2 §7.6); a vetted implementation beats hand-written crypto, and Debian has it.
 set -euo pipefail
-packages=(libharfbuzz-dev libfreetype-dev libcairo2-dev libfontconfig-dev zlib1g-dev libssl-dev pkg-config poppler-utils qpdf)
+packages=(libharfbuzz-dev libfreetype-dev libcairo2-dev libfontconfig-dev zlib1g-dev pkg-config poppler-utils qpdf)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

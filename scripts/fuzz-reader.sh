@@ -15,11 +15,15 @@ out=.build-fuzz
 mkdir -p "$out/corpus"
 root=$(pwd)
 # Compiled from inside $out so swiftc's by-products (module files) land there, not in the work tree.
-(cd "$out" && swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
+# The reader's hashes (MD5, SHA-2) come from BulletinDigest, compiled first as a module of its own.
+(cd "$out" && swiftc -sanitize=fuzzer,address -parse-as-library -O -g -wmo -module-name BulletinDigest -emit-module \
+  -emit-module-path BulletinDigest.swiftmodule -c $(find "$root/Sources/BulletinDigest" -name '*.swift' | sort) \
+  -o BulletinDigest.o \
+  && swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
   -module-name BulletinPDFReader \
-  -I "$root/Sources/CZlib" -I "$root/Sources/CCrypto" \
+  -I "$root/Sources/CZlib" -I . \
   $(find "$root/Sources/BulletinPDFReader" -name '*.swift' | sort) "$root/fuzz/FuzzReaderEntry.swift" \
-  -lz -lcrypto -o fuzz-reader)
+  BulletinDigest.o -lz -o fuzz-reader)
 cp -n fuzz/seeds/* "$out/corpus/" 2>/dev/null || true
 find Tests/Fixtures/pdf -name '*.pdf' -size -200k -exec cp -n {} "$out/corpus/" \; 2>/dev/null || true
 echo "corpus: $(ls "$out/corpus" | wc -l) files; running ${seconds}s" >&2

@@ -1,8 +1,9 @@
-import Foundation
+import Glibc
 
 /// SHA-256 (FIPS 180-4) of bytes, written here because Foundation on Linux has no digest and the
 /// house allows no package for it. The batch uses it for the manifest's content hashes (inputs,
-/// the layout file, font files and the executable), goldens manifests for font hashes. A cryptographic hash is more than change
+/// the layout file, font files and the executable), goldens manifests for font hashes, the PDF
+/// reader for the keys of AES-256 encrypted files. A cryptographic hash is more than change
 /// detection needs, but it is the one users can check with `sha256sum`, and at a few hundred MB/s
 /// (release build) hashing a whole archive's inputs costs tens of milliseconds.
 public struct SHA256: Sendable {
@@ -85,6 +86,26 @@ public struct SHA256: Sendable {
 
     /// The digest as 64 lowercase hex digits; the hasher is spent afterwards.
     public mutating func finalizeHex() -> String {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in finalize() {
+            hex.append(digits[Int(byte &>> 4)])
+            hex.append(digits[Int(byte & 0xf)])
+        }
+        return String(decoding: hex, as: UTF8.self)
+    }
+
+    /// The 32-byte digest of `bytes`.
+    public static func digest<Bytes: Collection>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
+        var hasher = SHA256()
+        hasher.update(bytes)
+        return hasher.finalize()
+    }
+
+    /// The digest as 32 bytes (the state words big-endian, FIPS 180-4 §6.2.2 step 4); the hasher
+    /// is spent afterwards. Pads the message as §5.1.1 says: a 1 bit, zeros, the 64-bit length.
+    public mutating func finalize() -> [UInt8] {
         let bitLength = length &* 8
         var tail: [UInt8] = [0x80]
         let padding = (64 + 56 - (pending.count + 1) % 64) % 64
@@ -95,13 +116,12 @@ public struct SHA256: Sendable {
         length = savedLength
         precondition(pending.isEmpty, "SHA-256 padding must end on a block boundary")
         let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
+        var digest: [UInt8] = []
+        digest.reserveCapacity(32)
         for word in words {
-            for shift in stride(from: 28, through: 0, by: -4) { hex.append(digits[Int((word >> UInt32(shift)) & 0xf)]) }
+            for shift in stride(from: 24, through: 0, by: -8) { digest.append(UInt8(truncatingIfNeeded: word &>> UInt32(shift))) }
         }
-        return String(decoding: hex, as: UTF8.self)
+        return digest
     }
 
     /// One 64-byte block (FIPS 180-4 §6.2.2). Wrapping arithmetic and masking shifts (`&>>`)

@@ -14,6 +14,18 @@ final class SHA256Tests: XCTestCase {
                        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
+    /// The raw digest is the hex digest's bytes (32 of them), one-shot or incremental.
+    func testRawDigestMatchesHex() {
+        for message in ["", "abc", String(repeating: "x", count: 200)] {
+            let bytes = SHA256.digest(Array(message.utf8))
+            XCTAssertEqual(bytes.count, 32)
+            XCTAssertEqual(bytes.map { String(format: "%02x", $0) }.joined(), SHA256.hex(Array(message.utf8)))
+            var hasher = SHA256()
+            hasher.update(Array(message.utf8))
+            XCTAssertEqual(hasher.finalize(), bytes)
+        }
+    }
+
     /// Feeding the message in pieces of every size from 1 to 130 bytes gives the one-shot digest
     /// (the partial-block path is where hand-written hashes go wrong).
     func testIncrementalUpdatesMatchOneShot() {

@@ -242,14 +242,21 @@ struct PageGeometry {
     }
 }
 
-/// A pthread mutex owner (Foundation-free, so the reader stays light to load).
+/// A pthread mutex owner, with a condition variable to wait on while holding it (Foundation-free,
+/// so the reader stays light to load).
 final class Lock: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
-    init() { pthread_mutex_init(mutex, nil) }
+    init() {
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(condition, nil)
+    }
 
     deinit {
+        pthread_cond_destroy(condition)
         pthread_mutex_destroy(mutex)
+        condition.deallocate()
         mutex.deallocate()
     }
 
@@ -258,4 +265,11 @@ final class Lock: @unchecked Sendable {
         defer { pthread_mutex_unlock(mutex) }
         return try body()
     }
+
+    /// Inside `withLock` only: releases the lock until `broadcast` (or a spurious wake-up; callers
+    /// re-check what they wait for), then holds it again.
+    func wait() { pthread_cond_wait(condition, mutex) }
+
+    /// Wakes every thread in `wait`.
+    func broadcast() { pthread_cond_broadcast(condition) }
 }

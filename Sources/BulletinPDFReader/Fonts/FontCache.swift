@@ -47,7 +47,8 @@ final class GlyphNameMemo {
 /// ToUnicode maps parsed by any of a document's page readers, by stream, with the problems their
 /// parse found (each reader still reports those on its own pages). Thread-safe. A font's
 /// ToUnicode is often the biggest part of loading it (xdvipdfmx writes thousands of bfchar
-/// entries), and every reading thread meets every font: parsed once, not once per thread.
+/// entries), and every reading thread meets every font — usually all at once, on the first pages:
+/// a reader that finds a map being parsed waits for it rather than parsing it too.
 final class ToUnicodeCache: @unchecked Sendable {
     struct Entry {
         var map: [UInt32: String]
@@ -56,8 +57,29 @@ final class ToUnicodeCache: @unchecked Sendable {
 
     private let lock = Lock()
     private var entries: [ObjectID: Entry] = [:]
+    /// Streams a reader is parsing now.
+    private var parsing: [ObjectID] = []
 
-    func entry(_ id: ObjectID) -> Entry? { lock.withLock { entries[id] } }
-
-    func store(_ entry: Entry, for id: ObjectID) { lock.withLock { entries[id] = entry } }
+    /// The entry of stream `id`: cached, or waited for while another reader parses it, or parsed
+    /// here by `parse`. A failed parse (nil) is not cached: each reader then tries, and reports, itself.
+    func entry(_ id: ObjectID, parse: () -> Entry?) -> Entry? {
+        let cached: Entry? = lock.withLock {
+            while true {
+                if let entry = entries[id] { return entry }
+                if !parsing.contains(id) {
+                    parsing.append(id)
+                    return nil
+                }
+                lock.wait()
+            }
+        }
+        if let cached { return cached }
+        let entry = parse()
+        lock.withLock {
+            entries[id] = entry
+            parsing.removeAll { $0 == id }
+            lock.broadcast()
+        }
+        return entry
+    }
 }

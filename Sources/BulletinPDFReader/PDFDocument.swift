@@ -22,7 +22,11 @@ public final class PDFDocument: @unchecked Sendable {
     /// The document information dictionary (§14.3.3), text strings decoded (PDFDocEncoding, UTF-16BE).
     public let info: [String: String]
     /// Problems with the document as a whole (repaired cross-reference, page tree loops, …).
-    public var warnings: [PDFWarning] { lock.withLock { documentWarnings } }
+    /// In a fixed order whatever the threads' timing: those found on opening first, then by the
+    /// first page whose reading meets them, in the order that page's reading met them.
+    public var warnings: [PDFWarning] {
+        lock.withLock { documentWarnings.sorted { ($0.page, $0.order) < ($1.page, $1.order) }.map(\.warning) }
+    }
     /// The file's path when opened from one (used in messages).
     public let path: String?
 
@@ -30,7 +34,9 @@ public final class PDFDocument: @unchecked Sendable {
     private let readers: PageReaderPool
     /// Guards `documentWarnings`.
     private let lock = Lock()
-    private var documentWarnings: [PDFWarning]
+    /// Each warning once, with where it was first met: the page being read (-1: opening the
+    /// document) and its position among that page's new warnings.
+    private var documentWarnings: [(warning: PDFWarning, page: Int, order: Int)]
 
     public convenience init(path: String, options: Options = Options()) throws(PDFReadError) {
         let source = try ByteSource(mapping: path)
@@ -104,7 +110,8 @@ public final class PDFDocument: @unchecked Sendable {
         self.pages = pages
 
         var info: [String: String] = [:]
-        for (key, value) in store.dictionary(store.crossReference.trailer["Info"])?.entries ?? [:] {
+        // In key order: resolving a value may warn (a damaged object), and warnings keep their order.
+        for (key, value) in (store.dictionary(store.crossReference.trailer["Info"])?.entries ?? [:]).sorted(by: { $0.key < $1.key }) {
             switch store.resolve(value) {
             case .string(let bytes): info[key] = TextString.decode(bytes)
             case .name(let name): info[key] = name
@@ -115,7 +122,7 @@ public final class PDFDocument: @unchecked Sendable {
             }
         }
         self.info = info
-        documentWarnings = store.warnings
+        documentWarnings = store.warnings.enumerated().map { (warning: $1, page: -1, order: $0) }
         let first = PageReader(store: store, sharedToUnicode: ToUnicodeCache())
         first.reportedWarnings = store.warnings.count
         readers = PageReaderPool(first: first, template: store.sibling())
@@ -141,22 +148,29 @@ public final class PDFDocument: @unchecked Sendable {
             }
             interpreter.finish()
             let warnings = store.endPage()
-            passOnDocumentWarnings(of: reader)
+            passOnDocumentWarnings(of: reader, page: index)
             store.trimCache()
             return PageContent(index: index, width: geometry.width, height: geometry.height,
                                glyphs: interpreter.glyphs, rules: interpreter.rules, warnings: warnings)
         }
     }
 
-    /// Adds the document-level warnings `reader` found since it last reported, once each (two
-    /// readers may meet the same damaged object).
-    private func passOnDocumentWarnings(of reader: PageReader) {
+    /// Adds the document-level warnings `reader` found since it last reported (while reading
+    /// `page`), once each: two readers may meet the same damaged object, and a warning keeps the
+    /// earliest page that met it, so the list does not depend on which thread got there first.
+    private func passOnDocumentWarnings(of reader: PageReader, page: Int) {
         let found = reader.store.warnings
         guard found.count > reader.reportedWarnings else { return }
         let new = found[reader.reportedWarnings...]
         reader.reportedWarnings = found.count
         lock.withLock {
-            for warning in new where !documentWarnings.contains(warning) { documentWarnings.append(warning) }
+            for (order, warning) in new.enumerated() {
+                if let known = documentWarnings.firstIndex(where: { $0.warning == warning }) {
+                    if page < documentWarnings[known].page { documentWarnings[known] = (warning, page, order) }
+                } else {
+                    documentWarnings.append((warning, page, order))
+                }
+            }
         }
     }
 

@@ -162,9 +162,11 @@ final class ObjectStore {
     /// After a scan: objects packed in object streams are not visible to the scan, so every object
     /// stream found registers its members (where nothing else defines them), and cross-reference
     /// streams found supply trailer keys (/Root, /Info, /Encrypt, /ID) the scan found no `trailer` for.
+    /// Objects are visited in number order (here and in `findCatalog`), not the table's hash order:
+    /// what a damaged file yields, and the order of its warnings, must not change from run to run.
     func completeScannedTable() {
         var trailers: [(number: Int, dictionary: PDFDictionary)] = []
-        for (number, entry) in crossReference.entries {
+        for (number, entry) in crossReference.entries.sorted(by: { $0.key < $1.key }) {
             guard case .inFile(let offset, let generation) = entry, offset < bytes.count else { continue }
             // Cheap pre-check before parsing: a dictionary must follow the header.
             var scanner = Scanner(bytes, at: offset)
@@ -201,7 +203,7 @@ final class ObjectStore {
     /// object number first. Also registers objects inside object streams the scan found.
     func findCatalog() -> PDFDictionary? {
         var catalog: (number: Int, dictionary: PDFDictionary)?
-        for (number, entry) in crossReference.entries {
+        for (number, entry) in crossReference.entries.sorted(by: { $0.key < $1.key }) {
             guard case .inFile(_, let generation) = entry else { continue }
             let object = object(ObjectID(number: number, generation: generation))
             if object.dictionary?.name("Type") == "Catalog", object.dictionary?["Pages"] != nil, number > (catalog?.number ?? -1) {
@@ -213,7 +215,7 @@ final class ObjectStore {
             return catalog.dictionary
         }
         // Catalogs packed in object streams (damaged files with xref streams).
-        for (number, entry) in crossReference.entries {
+        for (number, entry) in crossReference.entries.sorted(by: { $0.key < $1.key }) {
             guard case .inFile(_, let generation) = entry,
                   case .stream(let stream) = object(ObjectID(number: number, generation: generation)),
                   stream.dictionary.name("Type") == "ObjStm", let contents = objectStreamContents(number) else { continue }

@@ -1,0 +1,40 @@
+@testable import BulletinPDFReader
+import Dispatch
+import XCTest
+
+/// The ToUnicode maps shared by a document's reading threads: a map is parsed once even when every
+/// thread asks for it at the same moment; a parse that fails is not remembered.
+final class ToUnicodeCacheTests: XCTestCase {
+    /// Counts calls from several threads.
+    private final class Counter: @unchecked Sendable {
+        private let lock = Lock()
+        private var value = 0
+        func increment() { lock.withLock { value += 1 } }
+        var count: Int { lock.withLock { value } }
+    }
+
+    func testAMapAskedForByEveryThreadAtOnceIsParsedOnce() {
+        let cache = ToUnicodeCache()
+        let parses = Counter()
+        let id = ObjectID(number: 12, generation: 0)
+        nonisolated(unsafe) var results = [Int](repeating: 0, count: 8)
+        DispatchQueue.concurrentPerform(iterations: 8) { thread in
+            let entry = cache.entry(id) {
+                parses.increment()
+                usleep(50_000)  // long enough for the other threads to arrive and wait
+                return ToUnicodeCache.Entry(map: [1: "一"], problems: [])
+            }
+            results[thread] = entry?.map.count ?? -1
+        }
+        XCTAssertEqual(parses.count, 1)
+        XCTAssertEqual(results, Array(repeating: 1, count: 8))
+    }
+
+    func testAFailedParseIsTriedAgainByTheNextReader() {
+        let cache = ToUnicodeCache()
+        let id = ObjectID(number: 3, generation: 0)
+        XCTAssertNil(cache.entry(id) { nil })
+        XCTAssertEqual(cache.entry(id) { ToUnicodeCache.Entry(map: [2: "二"], problems: ["p"]) }?.problems, ["p"])
+        XCTAssertEqual(cache.entry(id) { XCTFail("cached: not parsed again"); return nil }?.map, [2: "二"])
+    }
+}

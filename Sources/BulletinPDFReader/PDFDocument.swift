@@ -32,6 +32,8 @@ public final class PDFDocument: @unchecked Sendable {
 
     private let pages: [PageEntry]
     private let readers: PageReaderPool
+    /// Fonts each idle page reader holds (tests).
+    var fontCacheCounts: [Int] { readers.idleFontCounts }
     /// Guards `documentWarnings`.
     private let lock = Lock()
     /// Each warning once, with where it was first met: the page being read (-1: opening the
@@ -150,6 +152,7 @@ public final class PDFDocument: @unchecked Sendable {
             let warnings = store.endPage()
             passOnDocumentWarnings(of: reader, page: index)
             store.trimCache()
+            reader.fonts.trim()
             return PageContent(index: index, width: geometry.width, height: geometry.height,
                                glyphs: interpreter.glyphs, rules: interpreter.rules, warnings: warnings)
         }

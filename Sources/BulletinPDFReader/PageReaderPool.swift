@@ -81,4 +81,11 @@ final class PageReaderPool: @unchecked Sendable {
         pthread_cond_signal(returned)
         pthread_mutex_unlock(mutex)
     }
+
+    /// Fonts each idle reader holds (for tests of the cache's bound).
+    var idleFontCounts: [Int] {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return idle.map(\.fonts.count)
+    }
 }

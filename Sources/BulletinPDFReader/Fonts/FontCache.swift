@@ -2,6 +2,8 @@
 /// pages: fonts and their CMaps are the costly part of a page.
 final class FontCache {
     private var byReference: [ObjectID: PDFFont] = [:]
+    /// Fonts held now.
+    var count: Int { byReference.count }
     /// Glyph name → Unicode results, shared by all fonts of the document (producers such as
     /// Chromium repeat the same /Differences names in every font of every page).
     let glyphNames = GlyphNameMemo()
@@ -28,6 +30,19 @@ final class FontCache {
         byReference[reference] = font
         return font
     }
+
+    /// Fonts kept between pages. A bulletin uses a handful; a volume of many issues merged into one
+    /// file has each issue's own subset fonts (hundreds, tens of KB each once parsed), and keeping
+    /// them all would make memory grow with the file rather than with the page.
+    static let fontLimit = 32
+
+    /// Called between pages: past `fontLimit` fonts the cache starts again (the next pages load
+    /// what they use).
+    func trim() {
+        guard byReference.count > FontCache.fontLimit else { return }
+        byReference.removeAll()
+        glyphNames.forgetMaps()
+    }
 }
 
 /// Memoized `GlyphNames.unicode`, and ToUnicode maps by stream (fonts often share one; parsing it
@@ -35,6 +50,15 @@ final class FontCache {
 final class GlyphNameMemo {
     private var results: [String: String?] = [:]
     var toUnicodeByStream: [ObjectID: [UInt32: String]] = [:]
+    /// ToUnicode streams whose problems this reader has reported (kept when the maps are
+    /// forgotten, so a font loaded again is not reported again).
+    var reportedToUnicode: Set<ObjectID> = []
+
+    /// Drops the ToUnicode maps and the glyph-name results (`FontCache.trim`).
+    func forgetMaps() {
+        toUnicodeByStream.removeAll()
+        results.removeAll()
+    }
 
     func unicode(_ name: String) -> String? {
         if let known = results[name] { return known }
@@ -59,6 +83,9 @@ final class ToUnicodeCache: @unchecked Sendable {
     private var entries: [ObjectID: Entry] = [:]
     /// Streams a reader is parsing now.
     private var parsing: [ObjectID] = []
+    /// Maps kept at most: as many as the readers' fonts (`FontCache.fontLimit`); past it the cache
+    /// starts again.
+    static let limit = FontCache.fontLimit
 
     /// The entry of stream `id`: cached, or waited for while another reader parses it, or parsed
     /// here by `parse`. A failed parse (nil) is not cached: each reader then tries, and reports, itself.
@@ -76,6 +103,7 @@ final class ToUnicodeCache: @unchecked Sendable {
         if let cached { return cached }
         let entry = parse()
         lock.withLock {
+            if entries.count >= ToUnicodeCache.limit { entries.removeAll() }
             entries[id] = entry
             parsing.removeAll { $0 == id }
             lock.broadcast()

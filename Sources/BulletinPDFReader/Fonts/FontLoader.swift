@@ -68,7 +68,9 @@ struct FontLoader {
                 glyphNames.toUnicodeByStream[id] = [:]
                 return [:]
             }
-            for problem in entry.problems { warn(resourceName, fontName, problem) }
+            if glyphNames.reportedToUnicode.insert(id).inserted {
+                for problem in entry.problems { warn(resourceName, fontName, problem) }
+            }
             glyphNames.toUnicodeByStream[id] = entry.map
             return entry.map
         default:

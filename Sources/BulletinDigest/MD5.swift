@@ -2,7 +2,7 @@
 /// it is here because the PDF standard security handler (revisions 2–4, ISO 32000-2 §7.6.4.3)
 /// derives its RC4 and AES-128 keys with it: once per file, and once per encrypted object. Same
 /// shape as `SHA256`: incremental `update`, `finalize`, and a one-shot `digest`.
-public struct MD5: Sendable {
+public struct MD5: MessageHasher, Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32) = (0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476)
     /// Bytes not yet forming a whole 64-byte block.
     private var pending: [UInt8] = []
@@ -17,12 +17,6 @@ public struct MD5: Sendable {
         return hasher.finalize()
     }
 
-    /// Adds bytes to the message.
-    public mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        let done: Void? = bytes.withContiguousStorageIfAvailable { update(buffer: UnsafeRawBufferPointer($0)) }
-        if done == nil { Array(bytes).withUnsafeBytes { update(buffer: $0) } }
-    }
-
     /// Adds the bytes of a raw buffer to the message.
     public mutating func update(buffer: UnsafeRawBufferPointer) {
         guard buffer.count > 0 else { return }
@@ -32,26 +26,11 @@ public struct MD5: Sendable {
     }
 
     private mutating func update(buffer: UnsafeRawBufferPointer, words: UnsafeMutablePointer<UInt32>) {
-        guard let base = buffer.baseAddress else { return }
         length &+= UInt64(buffer.count)
-        var offset = 0
-        if !pending.isEmpty {
-            let take = min(64 - pending.count, buffer.count)
-            pending.append(contentsOf: UnsafeRawBufferPointer(start: base, count: take))
-            offset = take
-            if pending.count == 64 {
-                let block = pending  // a copy, so compressing (which mutates self) never overlaps reading it
-                block.withUnsafeBytes { compress($0.baseAddress!, words: words) }
-                pending.removeAll(keepingCapacity: true)
-            }
-        }
-        while buffer.count - offset >= 64 {
-            compress(base + offset, words: words)
-            offset += 64
-        }
-        if offset < buffer.count {
-            pending.append(contentsOf: UnsafeRawBufferPointer(start: base + offset, count: buffer.count - offset))
-        }
+        var leftover = pending
+        pending = []
+        feedBlocks(buffer, blockSize: 64, pending: &leftover) { compress($0, words: words) }
+        pending = leftover
     }
 
     /// The digest as 16 bytes (A, B, C, D low-order byte first, RFC 1321 §3.5); the hasher is spent

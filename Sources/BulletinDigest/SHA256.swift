@@ -6,7 +6,7 @@ import Glibc
 /// reader for the keys of AES-256 encrypted files. A cryptographic hash is more than change
 /// detection needs, but it is the one users can check with `sha256sum`, and at a few hundred MB/s
 /// (release build) hashing a whole archive's inputs costs tens of milliseconds.
-public struct SHA256: Sendable {
+public struct SHA256: MessageHasher, Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
         (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
     /// Bytes not yet forming a whole 64-byte block.
@@ -47,12 +47,6 @@ public struct SHA256: Sendable {
         return hasher.finalizeHex()
     }
 
-    /// Adds bytes to the message.
-    public mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        let done: Void? = bytes.withContiguousStorageIfAvailable { update(buffer: UnsafeRawBufferPointer($0)) }
-        if done == nil { Array(bytes).withUnsafeBytes { update(buffer: $0) } }
-    }
-
     /// Adds the bytes of a raw buffer to the message.
     public mutating func update(buffer: UnsafeRawBufferPointer) {
         guard buffer.count > 0 else { return }
@@ -62,26 +56,11 @@ public struct SHA256: Sendable {
     }
 
     private mutating func update(buffer: UnsafeRawBufferPointer, schedule: UnsafeMutablePointer<UInt32>) {
-        guard let base = buffer.baseAddress else { return }
         length &+= UInt64(buffer.count)
-        var offset = 0
-        if !pending.isEmpty {
-            let take = min(64 - pending.count, buffer.count)
-            pending.append(contentsOf: UnsafeRawBufferPointer(start: base, count: take))
-            offset = take
-            if pending.count == 64 {
-                let block = pending  // a copy, so compressing (which mutates self) never overlaps reading it
-                block.withUnsafeBytes { compress($0.baseAddress!, schedule: schedule) }
-                pending.removeAll(keepingCapacity: true)
-            }
-        }
-        while buffer.count - offset >= 64 {
-            compress(base + offset, schedule: schedule)
-            offset += 64
-        }
-        if offset < buffer.count {
-            pending.append(contentsOf: UnsafeRawBufferPointer(start: base + offset, count: buffer.count - offset))
-        }
+        var leftover = pending
+        pending = []
+        feedBlocks(buffer, blockSize: 64, pending: &leftover) { compress($0, schedule: schedule) }
+        pending = leftover
     }
 
     /// The digest as 64 lowercase hex digits; the hasher is spent afterwards.

@@ -2,7 +2,7 @@
 /// SHA-384 starts from other initial values (§5.3.4) and keeps the first 48 bytes of the result
 /// (§6.5). The PDF reader needs both for the keys of AES-256 files of revision 6 (ISO 32000-2
 /// §7.6.4.3.4, Algorithm 2.B). Same shape and style as `SHA256`.
-public struct SHA512: Sendable {
+public struct SHA512: MessageHasher, Sendable {
     public enum Variant: Sendable {
         case sha512, sha384
 
@@ -38,12 +38,6 @@ public struct SHA512: Sendable {
         return hasher.finalize()
     }
 
-    /// Adds bytes to the message.
-    public mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        let done: Void? = bytes.withContiguousStorageIfAvailable { update(buffer: UnsafeRawBufferPointer($0)) }
-        if done == nil { Array(bytes).withUnsafeBytes { update(buffer: $0) } }
-    }
-
     /// Adds the bytes of a raw buffer to the message.
     public mutating func update(buffer: UnsafeRawBufferPointer) {
         guard buffer.count > 0 else { return }
@@ -53,26 +47,11 @@ public struct SHA512: Sendable {
     }
 
     private mutating func update(buffer: UnsafeRawBufferPointer, schedule: UnsafeMutablePointer<UInt64>) {
-        guard let base = buffer.baseAddress else { return }
         length &+= UInt64(buffer.count)
-        var offset = 0
-        if !pending.isEmpty {
-            let take = min(128 - pending.count, buffer.count)
-            pending.append(contentsOf: UnsafeRawBufferPointer(start: base, count: take))
-            offset = take
-            if pending.count == 128 {
-                let block = pending  // a copy, so compressing (which mutates self) never overlaps reading it
-                block.withUnsafeBytes { compress($0.baseAddress!, schedule: schedule) }
-                pending.removeAll(keepingCapacity: true)
-            }
-        }
-        while buffer.count - offset >= 128 {
-            compress(base + offset, schedule: schedule)
-            offset += 128
-        }
-        if offset < buffer.count {
-            pending.append(contentsOf: UnsafeRawBufferPointer(start: base + offset, count: buffer.count - offset))
-        }
+        var leftover = pending
+        pending = []
+        feedBlocks(buffer, blockSize: 128, pending: &leftover) { compress($0, schedule: schedule) }
+        pending = leftover
     }
 
     /// The digest (the state words big-endian, §6.4.2 step 4; SHA-384 the first six); the hasher is

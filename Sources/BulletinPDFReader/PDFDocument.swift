@@ -11,9 +11,13 @@ public final class PDFDocument: @unchecked Sendable {
     public struct Options: Sendable {
         /// Largest decoded size of one stream; a stream inflating beyond it is cut there with a warning.
         public var maximumStreamBytes: Int
+        /// Memory each reading thread's parsed fonts may hold between pages before the fonts not
+        /// used on recent pages are let go (`FontCache.trim`).
+        public var fontCacheBytes: Int
 
-        public init(maximumStreamBytes: Int = 256 << 20) {
+        public init(maximumStreamBytes: Int = 256 << 20, fontCacheBytes: Int = 4 << 20) {
             self.maximumStreamBytes = maximumStreamBytes
+            self.fontCacheBytes = fontCacheBytes
         }
     }
 
@@ -125,7 +129,7 @@ public final class PDFDocument: @unchecked Sendable {
         }
         self.info = info
         documentWarnings = store.warnings.enumerated().map { (warning: $1, page: -1, order: $0) }
-        let first = PageReader(store: store, sharedToUnicode: ToUnicodeCache())
+        let first = PageReader(store: store, fonts: FontCache(sharedToUnicode: ToUnicodeCache(), byteLimit: options.fontCacheBytes))
         first.reportedWarnings = store.warnings.count
         readers = PageReaderPool(first: first, template: store.sibling())
     }

@@ -9,10 +9,9 @@ final class PageReader {
     /// How many of `store.warnings` (the document-level ones) were passed on to the document.
     var reportedWarnings = 0
 
-    /// `sharedToUnicode` is the document's: ToUnicode maps are parsed once for all readers.
-    init(store: ObjectStore, sharedToUnicode: ToUnicodeCache) {
+    init(store: ObjectStore, fonts: FontCache) {
         self.store = store
-        fonts = FontCache(sharedToUnicode: sharedToUnicode)
+        self.fonts = fonts
     }
 }
 
@@ -32,12 +31,15 @@ final class PageReaderPool: @unchecked Sendable {
     private let template: ObjectStore
     /// The document's ToUnicode maps, shared by every reader of the pool.
     private let sharedToUnicode: ToUnicodeCache
+    /// Each reader's font budget (`FontCache.byteLimit`).
+    private let fontCacheBytes: Int
 
     /// `first` reads with the store that opened the document (its cache is warm); `template` is
     /// that store's sibling, made before any page was read.
     init(first: PageReader, template: ObjectStore, maximum: Int = PageReaderPool.processorCount) {
         idle = [first]
         sharedToUnicode = first.fonts.sharedToUnicode
+        fontCacheBytes = first.fonts.byteLimit
         count = 1
         self.template = template
         self.maximum = max(1, maximum)
@@ -69,7 +71,9 @@ final class PageReaderPool: @unchecked Sendable {
             if let reader = idle.popLast() { return reader }
             if count < maximum {
                 count += 1
-                return PageReader(store: template.sibling(), sharedToUnicode: sharedToUnicode)
+                // The document's ToUnicode maps are shared: parsed once for all readers.
+                return PageReader(store: template.sibling(),
+                                  fonts: FontCache(sharedToUnicode: sharedToUnicode, byteLimit: fontCacheBytes))
             }
             pthread_cond_wait(returned, mutex)
         }

@@ -37,4 +37,20 @@ final class ToUnicodeCacheTests: XCTestCase {
         XCTAssertEqual(cache.entry(id) { ToUnicodeCache.Entry(map: [2: "二"], problems: ["p"]) }?.problems, ["p"])
         XCTAssertEqual(cache.entry(id) { XCTFail("cached: not parsed again"); return nil }?.map, [2: "二"])
     }
+
+    /// Past `mappingLimit` mappings the maps asked for longest ago are let go.
+    func testTheLeastRecentlyUsedMapsGoPastTheLimit() {
+        let cache = ToUnicodeCache()
+        let size = ToUnicodeCache.mappingLimit * 2 / 5
+        let big = ToUnicodeCache.Entry(map: Dictionary(uniqueKeysWithValues: (0..<UInt32(size)).map { ($0, "字") }), problems: [])
+        let a = ObjectID(number: 1, generation: 0), b = ObjectID(number: 2, generation: 0), c = ObjectID(number: 3, generation: 0)
+        _ = cache.entry(a) { big }
+        _ = cache.entry(b) { big }
+        _ = cache.entry(a) { XCTFail("a is cached"); return nil }   // a is now the more recent
+        _ = cache.entry(c) { big }                                   // over the limit: b goes
+        var parsedAgain: [Int] = []
+        _ = cache.entry(a) { parsedAgain.append(1); return big }
+        _ = cache.entry(b) { parsedAgain.append(2); return big }
+        XCTAssertEqual(parsedAgain, [2])
+    }
 }

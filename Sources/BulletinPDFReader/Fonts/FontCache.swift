@@ -1,7 +1,10 @@
 /// Fonts of a document, each parsed once (keyed by the font dictionary's object) and shared by all
 /// pages: fonts and their CMaps are the costly part of a page.
 final class FontCache {
-    private var byReference: [ObjectID: PDFFont] = [:]
+    /// Each font with the last page (of this reader's, counted by `trim`) that used it.
+    private var byReference: [ObjectID: (font: PDFFont, lastPage: Int)] = [:]
+    /// Pages this reader has finished.
+    private var pagesRead = 0
     /// Fonts held now.
     var count: Int { byReference.count }
     /// Glyph name → Unicode results, shared by all fonts of the document (producers such as
@@ -10,8 +13,15 @@ final class FontCache {
     /// ToUnicode maps parsed by any reader of the document.
     let sharedToUnicode: ToUnicodeCache
 
-    init(sharedToUnicode: ToUnicodeCache = ToUnicodeCache()) {
+    /// Memory the fonts may hold between pages before the ones not used lately are let go. A
+    /// bulletin's handful of fonts is far below the default (4 MB); a volume of many issues merged
+    /// into one file has each issue's own subset fonts (hundreds, ~100 KB each once parsed), and
+    /// keeping them all would make memory grow with the file rather than with the page.
+    let byteLimit: Int
+
+    init(sharedToUnicode: ToUnicodeCache = ToUnicodeCache(), byteLimit: Int = 4 << 20) {
         self.sharedToUnicode = sharedToUnicode
+        self.byteLimit = byteLimit
     }
 
     /// The font a content stream names with `Tf`, looked up in `resources`' /Font dictionary.
@@ -24,24 +34,28 @@ final class FontCache {
     }
 
     func font(reference: ObjectID, resourceName: String, store: ObjectStore) -> PDFFont? {
-        if let font = byReference[reference] { return font }
+        if let cached = byReference[reference] {
+            if cached.lastPage != pagesRead { byReference[reference]!.lastPage = pagesRead }
+            return cached.font
+        }
         guard let dictionary = store.dictionary(.reference(reference)) else { return nil }
         let font = FontLoader(store: store, glyphNames: glyphNames, sharedToUnicode: sharedToUnicode).load(dictionary, resourceName: resourceName)
-        byReference[reference] = font
+        byReference[reference] = (font, pagesRead)
         return font
     }
 
-    /// Fonts kept between pages. A bulletin uses a handful; a volume of many issues merged into one
-    /// file has each issue's own subset fonts (hundreds, tens of KB each once parsed), and keeping
-    /// them all would make memory grow with the file rather than with the page.
-    static let fontLimit = 32
+    /// Pages back a font counts as in use: those fonts stay whatever the budget (a Chromium page
+    /// has a hundred Type 3 fonts, and the next pages share them).
+    static let recentPages = 4
 
-    /// Called between pages: past `fontLimit` fonts the cache starts again (the next pages load
-    /// what they use).
+    /// Called after each page: past `byteLimit`, the fonts no page among the last `recentPages`
+    /// used are dropped (loaded again if a later page needs them).
     func trim() {
-        guard byReference.count > FontCache.fontLimit else { return }
-        byReference.removeAll()
-        glyphNames.forgetMaps()
+        pagesRead += 1
+        guard byReference.count > 8,
+              byReference.values.reduce(0, { $0 + $1.font.estimatedBytes }) > byteLimit else { return }
+        byReference = byReference.filter { pagesRead - $0.value.lastPage <= FontCache.recentPages }
+        glyphNames.toUnicodeByStream.removeAll()
     }
 }
 
@@ -51,18 +65,15 @@ final class GlyphNameMemo {
     private var results: [String: String?] = [:]
     var toUnicodeByStream: [ObjectID: [UInt32: String]] = [:]
     /// ToUnicode streams whose problems this reader has reported (kept when the maps are
-    /// forgotten, so a font loaded again is not reported again).
+    /// dropped by `FontCache.trim`, so a font loaded again is not reported again).
     var reportedToUnicode: Set<ObjectID> = []
-
-    /// Drops the ToUnicode maps and the glyph-name results (`FontCache.trim`).
-    func forgetMaps() {
-        toUnicodeByStream.removeAll()
-        results.removeAll()
-    }
+    /// Names remembered at most (a hostile file could name millions of glyphs).
+    static let nameLimit = 65_536
 
     func unicode(_ name: String) -> String? {
         if let known = results[name] { return known }
         let result = GlyphNames.unicode(name)
+        if results.count >= GlyphNameMemo.nameLimit { results.removeAll() }
         results[name] = result
         return result
     }
@@ -80,19 +91,27 @@ final class ToUnicodeCache: @unchecked Sendable {
     }
 
     private let lock = Lock()
-    private var entries: [ObjectID: Entry] = [:]
+    /// Each map with when it was last asked for (`uses` then).
+    private var entries: [ObjectID: (entry: Entry, lastUse: Int)] = [:]
+    private var uses = 0
+    /// Mappings held in all (the size of the maps).
+    private var mappings = 0
     /// Streams a reader is parsing now.
     private var parsing: [ObjectID] = []
-    /// Maps kept at most: as many as the readers' fonts (`FontCache.fontLimit`); past it the cache
-    /// starts again.
-    static let limit = FontCache.fontLimit
+    /// Mappings kept at most (a few MB; thirty CJK fonts' maps, hundreds of Type 3 ones); past it
+    /// the maps asked for longest ago are let go.
+    static let mappingLimit = 100_000
 
     /// The entry of stream `id`: cached, or waited for while another reader parses it, or parsed
     /// here by `parse`. A failed parse (nil) is not cached: each reader then tries, and reports, itself.
     func entry(_ id: ObjectID, parse: () -> Entry?) -> Entry? {
         let cached: Entry? = lock.withLock {
             while true {
-                if let entry = entries[id] { return entry }
+                uses += 1
+                if let known = entries[id] {
+                    entries[id]!.lastUse = uses
+                    return known.entry
+                }
                 if !parsing.contains(id) {
                     parsing.append(id)
                     return nil
@@ -103,8 +122,15 @@ final class ToUnicodeCache: @unchecked Sendable {
         if let cached { return cached }
         let entry = parse()
         lock.withLock {
-            if entries.count >= ToUnicodeCache.limit { entries.removeAll() }
-            entries[id] = entry
+            if let entry {
+                entries[id] = (entry, uses)
+                mappings += entry.map.count
+                while mappings > ToUnicodeCache.mappingLimit, entries.count > 1,
+                      let oldest = entries.min(by: { $0.value.lastUse < $1.value.lastUse }) {
+                    mappings -= oldest.value.entry.map.count
+                    entries[oldest.key] = nil
+                }
+            }
             parsing.removeAll { $0 == id }
             lock.broadcast()
         }

@@ -51,6 +51,16 @@ final class PDFFont {
     /// Codes that mapped to no text (for one warning per font and page).
     var unmappedCodes = 0
 
+    /// Roughly the memory this font holds (its maps, widths and glyph caches), for the font
+    /// cache's budget: a CJK subset font with a few thousand mappings is ~100 KB, a Type 3 font
+    /// a few KB.
+    var estimatedBytes: Int {
+        let mapped = toUnicode.count + (loadedEmbeddedText?.count ?? 0) + overflowCache.count
+        let pages = cachePages.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+        return 512 + mapped * 48 + cidWidths.count * 24 + cidWidthRanges.count * 24 + simpleWidths.count * 8
+            + cachedGlyphs.count * MemoryLayout<Glyph>.stride + pages * 1024
+    }
+
     init(name: String, isBold: Bool, isItalic: Bool, isComposite: Bool, isVertical: Bool, fontMatrix: Matrix,
          encodingCMap: CMap?, predefined: PredefinedCMap?, toUnicode: [UInt32: String], simpleEncoding: SimpleEncoding?,
          simpleWidths: [Double], cidWidths: [UInt32: Double], cidWidthRanges: [(low: UInt32, high: UInt32, width: Double)],

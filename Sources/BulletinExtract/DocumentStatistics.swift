@@ -5,7 +5,10 @@
 /// A page's outer lines may turn out to be running heads, which must not count as body text; until
 /// the whole document has been seen they are held back as geometry (`DeferredPage`, at most two
 /// lines at each edge plus the content lines next to them). Everything else is tallied at once.
-/// The tallies give exactly what counting over all lines at the end would give.
+/// The tallies give exactly what counting over all lines at the end would give — for documents of
+/// up to `deferredLimit` pages with such lines. Past that, so that memory does not grow with the
+/// document, the oldest held-back pages are settled with the verdict the pages so far give
+/// (`settleOldest`): after thousands of pages a line that repeats on 40 % of them is not in doubt.
 struct DocumentStatistics {
     /// What the tallies need of a line.
     struct LineGeometry: Sendable {
@@ -48,6 +51,14 @@ struct DocumentStatistics {
         var lastMiddle: LineGeometry?
         var tail: [LineGeometry]
         var candidates: [FurnitureFilter.Candidate]
+        /// Its number among the pages summarised.
+        var ordinal: Int
+    }
+
+    /// How often a candidate key was seen, and on which page last.
+    private struct SightingCount {
+        var pages = 0
+        var lastPage = 0
     }
 
     /// A candidate key seen on a page at a size (the smallest, if the page has it twice).
@@ -59,12 +70,23 @@ struct DocumentStatistics {
     /// Pages summarised (context pages included: they vote on running heads).
     private var pageCount = 0
     /// Pages per candidate key and size.
-    private var sightings: [HeadSighting: Int] = [:]
+    private var sightings: [HeadSighting: SightingCount] = [:]
     /// Characters per size bucket of every line not flagged before the verdict (page numbers and
     /// candidates included): the body size that bounds a running head's size.
     private var sizesBeforeVerdict: [Int: Int] = [:]
     private var tallies = Tallies()
     private var deferred: [DeferredPage] = []
+    /// Pages held back at most (`settleOldest`).
+    let deferredLimit: Int
+
+    init(deferredLimit: Int = 2_048) {
+        self.deferredLimit = max(2, deferredLimit)
+    }
+
+    /// Pages held back now (tests).
+    var deferredCount: Int { deferred.count }
+    /// Candidate keys being counted now (tests).
+    var sightingCount: Int { sightings.count }
 
     /// Adds a page's lines (page numbers marked, candidates named). A `context` page only votes on
     /// running heads: it is not part of the text.
@@ -72,7 +94,10 @@ struct DocumentStatistics {
         pageCount += 1
         var smallest: [UInt64: Double] = [:]
         for candidate in candidates { smallest[candidate.key] = min(smallest[candidate.key] ?? .infinity, candidate.size) }
-        for (key, size) in smallest { sightings[HeadSighting(key: key, size: size), default: 0] += 1 }
+        for (key, size) in smallest {
+            sightings[HeadSighting(key: key, size: size), default: SightingCount()].pages += 1
+            sightings[HeadSighting(key: key, size: size)]!.lastPage = pageCount
+        }
         for line in lines where line.furniture != .artifact {
             sizesBeforeVerdict[PageMetrics.bucket(line.size), default: 0] += line.characterCount
         }
@@ -91,8 +116,21 @@ struct DocumentStatistics {
         if headCount > 0 || tailStart < n {
             deferred.append(DeferredPage(head: Array(geometry[0..<headCount]), firstMiddle: middle.first,
                                          lastMiddle: middle.last, tail: Array(geometry[tailStart..<n]),
-                                         candidates: candidates))
+                                         candidates: candidates, ordinal: pageCount))
+            if deferred.count > deferredLimit { settleOldest() }
         }
+    }
+
+    /// Tallies the older half of the held-back pages with the verdict the pages so far give, and
+    /// forgets the keys seen once, on one of those pages: the first line of a page's text, which
+    /// is a candidate only by position and would otherwise be counted for every page of the file.
+    private mutating func settleOldest() {
+        let settled = deferred.count / 2
+        let decision = verdict()
+        for page in deferred[..<settled] { fold(page, into: &tallies, decision: decision) }
+        let horizon = deferred[settled - 1].ordinal
+        deferred.removeFirst(settled)
+        sightings = sightings.filter { $0.value.pages > 1 || $0.value.lastPage > horizon }
     }
 
     /// The verdict on running heads, and the metrics of the body text without them.
@@ -103,38 +141,46 @@ struct DocumentStatistics {
 
     /// The verdict on running heads, and the counts over the body text without them.
     func resolveTallies() -> (furniture: FurnitureFilter.Decision, tallies: Tallies) {
+        let decision = verdict()
+        var tallies = self.tallies
+        for page in deferred { fold(page, into: &tallies, decision: decision) }
+        return (decision, tallies)
+    }
+
+    /// Running heads as the pages summarised so far show them: keys on enough pages at no more
+    /// than body size × 1.2.
+    private func verdict() -> FurnitureFilter.Decision {
         let largest = PageMetrics.bodySize(sizesBeforeVerdict) * 1.2 + 0.01
         var runningHeads = Set<UInt64>()
         if pageCount >= 2 {
             var pages: [UInt64: Int] = [:]
-            for (sighting, count) in sightings where sighting.size <= largest { pages[sighting.key, default: 0] += count }
+            for (sighting, count) in sightings where sighting.size <= largest { pages[sighting.key, default: 0] += count.pages }
             let needed = FurnitureFilter.pagesNeeded(pageCount: pageCount)
             runningHeads = Set(pages.filter { $0.value >= needed }.keys)
         }
-        let decision = FurnitureFilter.Decision(largestSize: largest, runningHeads: runningHeads)
+        return FurnitureFilter.Decision(largestSize: largest, runningHeads: runningHeads)
+    }
 
-        var tallies = self.tallies
-        for page in deferred {
-            func isContent(_ line: LineGeometry) -> Bool {
-                switch line.role {
-                case .content: return true
-                case .furniture: return false
-                case .candidate(let c):
-                    let candidate = page.candidates[c]
-                    return !(candidate.size <= largest && runningHeads.contains(candidate.key))
-                }
-            }
-            let head = page.head.filter(isContent), tail = page.tail.filter(isContent)
-            tallies.add(head)
-            tallies.add(tail)
-            if let first = page.firstMiddle, let last = page.lastMiddle {
-                tallies.addPitches(head + [first])
-                tallies.addPitches([last] + tail)
-            } else {
-                tallies.addPitches(head + tail)
+    /// Adds a held-back page's lines that `decision` leaves as content.
+    private func fold(_ page: DeferredPage, into tallies: inout Tallies, decision: FurnitureFilter.Decision) {
+        func isContent(_ line: LineGeometry) -> Bool {
+            switch line.role {
+            case .content: return true
+            case .furniture: return false
+            case .candidate(let c):
+                let candidate = page.candidates[c]
+                return !(candidate.size <= decision.largestSize && decision.runningHeads.contains(candidate.key))
             }
         }
-        return (decision, tallies)
+        let head = page.head.filter(isContent), tail = page.tail.filter(isContent)
+        tallies.add(head)
+        tallies.add(tail)
+        if let first = page.firstMiddle, let last = page.lastMiddle {
+            tallies.addPitches(head + [first])
+            tallies.addPitches([last] + tail)
+        } else {
+            tallies.addPitches(head + tail)
+        }
     }
 }
 

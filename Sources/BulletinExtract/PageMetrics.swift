@@ -1,6 +1,6 @@
 /// What the body text of a document looks like: its size, line pitch and, per page, the left edge
 /// lines start at. Measured from the lines (modes of rounded values), never assumed.
-struct PageMetrics {
+struct PageMetrics: Equatable {
     /// The most common size, by characters.
     var bodySize: Double
     /// Per size bucket (size rounded to 0.5 pt): the most common baseline distance of consecutive

@@ -79,6 +79,16 @@ final class ByteSource: @unchecked Sendable {
 
     var count: Int { bytes.count }
 
+    /// Lets go of the file's pages this process has read so far, when the bytes are a map of the
+    /// file: they stay in the system's file cache and come back on the next access (a minor page
+    /// fault), but no longer count against the process. Reading every page of a large file would
+    /// otherwise end with the whole file resident. Safe while other threads read: the map is
+    /// private and read-only, so what they see again is the same bytes.
+    func releaseResidentPages() {
+        guard case .unmap(let length) = release, let base = bytes.baseAddress else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base), length, MADV_DONTNEED)
+    }
+
     /// A copy of `range` (clamped to the file).
     func copy(_ range: Range<Int>) -> [UInt8] {
         let lower = max(0, min(range.lowerBound, bytes.count))

@@ -34,7 +34,14 @@ public final class PDFDocument: @unchecked Sendable {
     /// The file's path when opened from one (used in messages).
     public let path: String?
 
-    private let pages: [PageEntry]
+    private let pages: PageIndex
+    private let source: ByteSource
+    /// Pages read since the file's resident pages were last released (`ByteSource.releaseResidentPages`).
+    private var pagesSinceRelease = 0
+    /// Pages read between releases of the file's resident pages: often enough that a long file is
+    /// never resident as a whole, seldom enough that the objects pages share (fonts, the
+    /// cross-reference) are rarely faulted in again.
+    static let pagesPerRelease = 64
     private let readers: PageReaderPool
     /// Fonts each idle page reader holds (tests).
     var fontCacheCounts: [Int] { readers.idleFontCounts }
@@ -55,6 +62,7 @@ public final class PDFDocument: @unchecked Sendable {
 
     init(source: ByteSource, path: String?, options: Options) throws(PDFReadError) {
         self.path = path
+        self.source = source
         func failure(_ kind: PDFReadError.Kind, _ message: String, at offset: Int? = nil) -> PDFReadError {
             PDFReadError(kind, file: path, offset: offset, message: message)
         }
@@ -157,9 +165,20 @@ public final class PDFDocument: @unchecked Sendable {
             passOnDocumentWarnings(of: reader, page: index)
             store.trimCache()
             reader.fonts.trim()
+            releaseFilePagesNowAndThen()
             return PageContent(index: index, width: geometry.width, height: geometry.height,
                                glyphs: interpreter.glyphs, rules: interpreter.rules, warnings: warnings)
         }
+    }
+
+    private func releaseFilePagesNowAndThen() {
+        let due = lock.withLock {
+            pagesSinceRelease += 1
+            guard pagesSinceRelease >= PDFDocument.pagesPerRelease else { return false }
+            pagesSinceRelease = 0
+            return true
+        }
+        if due { source.releaseResidentPages() }
     }
 
     /// Adds the document-level warnings `reader` found since it last reported (while reading

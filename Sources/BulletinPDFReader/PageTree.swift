@@ -25,6 +25,84 @@ struct PageEntry {
     }
 }
 
+/// The document's pages in order, held compactly: a page costs 16 bytes (its reference and the
+/// index of its attributes), and the attributes pages inherit alike (resources, boxes, rotation)
+/// are stored once for the run of pages that shares them. A long document's page list stays a
+/// small fraction of what reading one page needs.
+struct PageIndex {
+    private struct Slot {
+        var number: Int
+        var attributes: UInt32
+        var generation: UInt16
+        var isIndirect: Bool
+    }
+
+    /// What a page has besides its reference; equal for most pages of a document.
+    private struct Attributes {
+        var directDictionary: PDFDictionary?
+        var inheritedResources: PDFObject?
+        var mediaBox: (x0: Double, y0: Double, x1: Double, y1: Double)
+        var cropBox: (x0: Double, y0: Double, x1: Double, y1: Double)?
+        var rotate: Int
+
+        init(_ entry: PageEntry) {
+            directDictionary = entry.directDictionary
+            inheritedResources = entry.inheritedResources
+            mediaBox = entry.mediaBox
+            cropBox = entry.cropBox
+            rotate = entry.rotate
+        }
+
+        /// Whether the two can be stored once: no inline page dictionary, the same inherited
+        /// resources object (by reference, or both absent), the same boxes and rotation.
+        func canShare(with other: Attributes) -> Bool {
+            guard directDictionary == nil, other.directDictionary == nil else { return false }
+            switch (inheritedResources, other.inheritedResources) {
+            case (nil, nil): break
+            case (.reference(let a)?, .reference(let b)?) where a == b: break
+            default: return false
+            }
+            return mediaBox == other.mediaBox && rotate == other.rotate
+                && cropBox.map { [$0.x0, $0.y0, $0.x1, $0.y1] } == other.cropBox.map { [$0.x0, $0.y0, $0.x1, $0.y1] }
+        }
+    }
+
+    private var slots: [Slot] = []
+    private var attributes: [Attributes] = []
+    /// Recently stored attributes, searched before storing new ones (odd and even pages may differ).
+    private var recent: [UInt32] = []
+
+    var count: Int { slots.count }
+    var isEmpty: Bool { slots.isEmpty }
+    /// Distinct attribute records stored (tests).
+    var attributeRecords: Int { attributes.count }
+
+    mutating func append(_ entry: PageEntry) {
+        let new = Attributes(entry)
+        let index: UInt32
+        if let shared = recent.first(where: { attributes[Int($0)].canShare(with: new) }) {
+            index = shared
+        } else {
+            index = UInt32(attributes.count)
+            attributes.append(new)
+            recent.insert(index, at: 0)
+            if recent.count > 4 { recent.removeLast() }
+        }
+        let id = entry.id
+        slots.append(Slot(number: id?.number ?? 0, attributes: index,
+                          // A reference's generation is at most 65,535 (the parser refuses more).
+                          generation: UInt16(clamping: id?.generation ?? 0), isIndirect: id != nil))
+    }
+
+    subscript(index: Int) -> PageEntry {
+        let slot = slots[index]
+        let shared = attributes[Int(slot.attributes)]
+        return PageEntry(id: slot.isIndirect ? ObjectID(number: slot.number, generation: Int(slot.generation)) : nil,
+                         directDictionary: shared.directDictionary, inheritedResources: shared.inheritedResources,
+                         mediaBox: shared.mediaBox, cropBox: shared.cropBox, rotate: shared.rotate)
+    }
+}
+
 /// Walks the page tree (§7.7.3) depth-first in order, with loop protection (a node reached twice is
 /// skipped with a warning) and a depth limit.
 struct PageTreeWalker {
@@ -39,14 +117,14 @@ struct PageTreeWalker {
         var rotate: PDFObject?
     }
 
-    func pages(root: PDFObject) -> [PageEntry] {
-        var pages: [PageEntry] = []
+    func pages(root: PDFObject) -> PageIndex {
+        var pages = PageIndex()
         var visited = Set<ObjectID>()
         walk(root, inherited: Inherited(), depth: 0, visited: &visited, pages: &pages)
         return pages
     }
 
-    private func walk(_ node: PDFObject, inherited: Inherited, depth: Int, visited: inout Set<ObjectID>, pages: inout [PageEntry]) {
+    private func walk(_ node: PDFObject, inherited: Inherited, depth: Int, visited: inout Set<ObjectID>, pages: inout PageIndex) {
         var id: ObjectID?
         if let reference = node.reference {
             guard visited.insert(reference).inserted else {

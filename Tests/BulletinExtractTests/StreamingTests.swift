@@ -99,6 +99,55 @@ final class StreamingTests: XCTestCase {
         }
     }
 
+    /// Past `deferredLimit` held-back pages the oldest are settled with the verdict so far: memory
+    /// stays bounded, and a document whose running heads repeat throughout gets the verdict and
+    /// counts it gets with every page held back.
+    func testHeldBackPagesAreBoundedAndSettleToTheSameVerdict() {
+        var keysWithoutLimit = 0
+        for (name, document) in Self.documents {
+            var pages: [PageContent] = []
+            for _ in 0..<40 { pages += document }
+            let reduced = pages.map { Extractor.PageLines($0, options: ExtractOptions()) }
+            // Repeating pages repeats their first lines of text too; in a real document those
+            // differ from page to page, so give every candidate that is not a running head a key
+            // of its own.
+            var whole = DocumentStatistics(deferredLimit: .max)
+            for page in reduced { whole.add(page.page.lines, candidates: page.candidates, context: false) }
+            let heads = whole.resolve().furniture.runningHeads
+            let candidates = reduced.enumerated().map { p, page in
+                page.candidates.enumerated().map { c, candidate in
+                    var candidate = candidate
+                    if !heads.contains(candidate.key) { candidate.key = UInt64(p) << 8 | UInt64(c) }
+                    return candidate
+                }
+            }
+            var unlimited = DocumentStatistics(deferredLimit: .max)
+            var bounded = DocumentStatistics(deferredLimit: 8)
+            var largestHeld = 0, largestCounted = 0
+            for (page, candidates) in zip(reduced, candidates) {
+                unlimited.add(page.page.lines, candidates: candidates, context: false)
+                bounded.add(page.page.lines, candidates: candidates, context: false)
+                largestHeld = max(largestHeld, bounded.deferredCount)
+                largestCounted = max(largestCounted, bounded.sightingCount)
+            }
+            XCTAssertGreaterThan(unlimited.deferredCount, 100, name)
+            XCTAssertLessThanOrEqual(largestHeld, 8, name)
+            // Keys seen once (each page's first line of text) are forgotten once their page is settled.
+            keysWithoutLimit += unlimited.sightingCount
+            XCTAssertLessThanOrEqual(largestCounted, heads.count + 4 * 9, name)
+            let (expectedDecision, expected) = unlimited.resolveTallies()
+            let (decision, tallies) = bounded.resolveTallies()
+            XCTAssertEqual(decision.runningHeads, expectedDecision.runningHeads, name)
+            XCTAssertEqual(decision.largestSize, expectedDecision.largestSize, name)
+            XCTAssertEqual(tallies.sizes, expected.sizes, name)
+            XCTAssertEqual(tallies.ends, expected.ends, name)
+            XCTAssertEqual(tallies.starts, expected.starts, name)
+            XCTAssertEqual(tallies.pitches, expected.pitches, name)
+            XCTAssertEqual(tallies.metrics(), expected.metrics(), name)
+        }
+        XCTAssertGreaterThan(keysWithoutLimit, 1_000, "the documents' pages have few candidates: the bound is untested")
+    }
+
     func testShortfallCountsGiveTheSortedPercentile() {
         var generator = SystemRandomNumberGenerator()
         for trial in 0..<300 {

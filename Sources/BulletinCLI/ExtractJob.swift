@@ -113,8 +113,12 @@ struct ExtractJob: Equatable {
                 if framed { try writer.write("==> \(input) <==\n") }
                 if format == .text {
                     try streamText(document, pages: pages, input: input, to: writer)
+                } else if format == .json {
+                    try streamJSON(document, pages: pages, input: input, to: writer)
                 } else {
-                    let extraction = Extractor.extract(document, pages: pages, options: ExtractOptions(keepFurniture: keepFurniture))
+                    // Markdown and the issue need the paragraphs (classified over the whole document), not the pages.
+                    let extraction = Extractor.paragraphs(of: document, pages: pages, options: ExtractOptions(keepFurniture: keepFurniture),
+                                                          retainBudget: retainBudget)
                     printWarnings(extraction.warnings, input: input)
                     switch format.render(extraction, file: input) {
                     case .success(let text):
@@ -149,6 +153,28 @@ struct ExtractJob: Equatable {
         printWarnings(summary.warnings, input: input)
         if let failure { throw failure }
         try writer.write(pieces.end())
+    }
+
+    /// JSON is written page by page as the extractor builds them; the paragraphs, their roles and
+    /// the issue follow once the document is read (the pages' lines are not held meanwhile).
+    private func streamJSON(_ document: PDFDocument, pages: [Int]?, input: String,
+                            to writer: AtomicFile.Writer) throws(AtomicFile.WriteError) {
+        var failure: AtomicFile.WriteError?
+        func write(_ text: String) {
+            guard failure == nil else { return }
+            do throws(AtomicFile.WriteError) { try writer.write(text) } catch { failure = error }
+        }
+        write(JSONWriter.opening(file: input))
+        var written = 0
+        let extraction = Extractor.paragraphs(of: document, pages: pages, options: ExtractOptions(keepFurniture: keepFurniture),
+                                              retainBudget: retainBudget) { page, fonts in
+            write(JSONWriter.pageEntry(page, fonts: fonts, first: written == 0))
+            written += 1
+        }
+        printWarnings(extraction.warnings, input: input)
+        write(JSONWriter.closing(extraction, pagesWritten: written,
+                                 issue: IssueRecovery.recover(BlockClassifier.classify(extraction))))
+        if let failure { throw failure }
     }
 
     /// An input opened, with the zero-based pages selected (nil: all), or nil after printing why

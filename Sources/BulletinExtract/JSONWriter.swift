@@ -15,29 +15,43 @@ import BulletinPDFReader
 /// so that diffs stay readable; numbers rounded to 0.01 pt.
 public enum JSONWriter {
     public static func write(_ extraction: Extraction, file: String, issue: Issue?) -> String {
+        var out = opening(file: file)
+        for (p, page) in extraction.pages.enumerated() { out += pageEntry(page, fonts: extraction.fonts, first: p == 0) }
+        out += closing(extraction, pagesWritten: extraction.pages.count, issue: issue)
+        return out
+    }
+
+    /// The document up to its first page: write it, then `pageEntry` for each page as it is
+    /// extracted, then `closing` — so a long document's pages need not be held (`Extractor.stream`).
+    public static func opening(file: String) -> String {
+        "{\n  \"file\": \(string(file)),\n  \"pages\": ["
+    }
+
+    /// One page's entry; `fonts` is the document's font table (`Extraction.fonts`).
+    public static func pageEntry(_ page: ExtractedPage, fonts: [FontInfo], first: Bool) -> String {
+        var out = first ? "\n" : ",\n"
+        out += "    {\"page\": \(page.index + 1), \"width\": \(number(page.width)), \"height\": \(number(page.height)), \"lines\": ["
+        for (l, line) in page.lines.enumerated() {
+            out += l == 0 ? "\n" : ",\n"
+            out += "      " + lineObject(line, fonts: fonts)
+        }
+        out += page.lines.isEmpty ? "]" : "\n    ]"
+        if !page.rules.isEmpty {
+            out += ", \"rules\": [" + page.rules.map { rule in
+                "{\"bbox\": [\(number(min(rule.x0, rule.x1))), \(number(min(rule.y0, rule.y1))), "
+                    + "\(number(max(rule.x0, rule.x1))), \(number(max(rule.y0, rule.y1)))], "
+                    + "\"thickness\": \(number(rule.thickness)), \"color\": \(string(hex(rule.color)))}"
+            }.joined(separator: ", ") + "]"
+        }
+        return out + "}"
+    }
+
+    /// The rest of the document after `pagesWritten` page entries: the paragraphs with their roles,
+    /// the warnings and the issue (`extraction.pages` is not used).
+    public static func closing(_ extraction: Extraction, pagesWritten: Int, issue: Issue?) -> String {
         let classified = BlockClassifier.classify(extraction)
         var content = 0
-        var out = "{\n"
-        out += "  \"file\": \(string(file)),\n"
-        out += "  \"pages\": ["
-        for (p, page) in extraction.pages.enumerated() {
-            out += p == 0 ? "\n" : ",\n"
-            out += "    {\"page\": \(page.index + 1), \"width\": \(number(page.width)), \"height\": \(number(page.height)), \"lines\": ["
-            for (l, line) in page.lines.enumerated() {
-                out += l == 0 ? "\n" : ",\n"
-                out += "      " + lineObject(line, fonts: extraction.fonts)
-            }
-            out += page.lines.isEmpty ? "]" : "\n    ]"
-            if !page.rules.isEmpty {
-                out += ", \"rules\": [" + page.rules.map { rule in
-                    "{\"bbox\": [\(number(min(rule.x0, rule.x1))), \(number(min(rule.y0, rule.y1))), "
-                        + "\(number(max(rule.x0, rule.x1))), \(number(max(rule.y0, rule.y1)))], "
-                        + "\"thickness\": \(number(rule.thickness)), \"color\": \(string(hex(rule.color)))}"
-                }.joined(separator: ", ") + "]"
-            }
-            out += "}"
-        }
-        out += extraction.pages.isEmpty ? "],\n" : "\n  ],\n"
+        var out = pagesWritten == 0 ? "],\n" : "\n  ],\n"
         out += "  \"paragraphs\": ["
         for (i, paragraph) in extraction.paragraphs.enumerated() {
             out += i == 0 ? "\n" : ",\n"

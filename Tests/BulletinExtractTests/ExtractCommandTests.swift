@@ -1,4 +1,6 @@
+import BulletinExtract
 import BulletinModel
+import BulletinPDFReader
 import Foundation
 import TestSupport
 import XCTest
@@ -102,6 +104,29 @@ final class ExtractCommandTests: XCTestCase {
             let keptFurniture = try run([pdf(sample.name), "--keep-furniture"])
             XCTAssertEqual(try String(contentsOfFile: "\(directory)/out.txt", encoding: .utf8), keptFurniture.stdout)
             XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory), ["out.txt"])
+        }
+    }
+
+    /// JSON is written page by page and markdown/issue from the paragraphs alone, without holding
+    /// every page's lines: the output is what the writers give for the whole extraction, whether
+    /// the pages are kept between the passes or read again.
+    func testStreamedFormatsEqualTheWholeExtraction() throws {
+        for sample in SampleFixtures.all {
+            let path = pdf(sample.name)
+            let extraction = Extractor.extract(try PDFDocument(path: path))
+            let classified = BlockClassifier.classify(extraction)
+            let expected: [String: String] = [
+                "json": JSONWriter.write(extraction, file: path, issue: IssueRecovery.recover(classified)),
+                "markdown": MarkdownWriter.write(extraction),
+                "issue": IssueEncoder.encode(try XCTUnwrap(IssueRecovery.recover(classified), sample.name)),
+            ]
+            for (format, text) in expected {
+                for budget in [[], ["--retain-budget", "0"]] {
+                    let result = try run([path, "--format", format] + budget)
+                    XCTAssertEqual(result.status, 0, result.stderr)
+                    XCTAssertEqual(result.stdout, text, "\(sample.name) \(format) \(budget)")
+                }
+            }
         }
     }
 

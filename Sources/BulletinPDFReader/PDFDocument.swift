@@ -48,6 +48,8 @@ public final class PDFDocument: @unchecked Sendable {
     private let readers: PageReaderPool
     /// Fonts each idle page reader holds (tests).
     var fontCacheCounts: [Int] { readers.idleFontCounts }
+    /// The warnings of opening the document (cross-reference, page tree), which pages do not repeat.
+    private let openingProblems: Set<ObjectStore.Problem>
     /// Guards `documentWarnings`.
     private let lock = Lock()
     /// Each warning once, with where it was first met: the page being read (-1: opening the
@@ -140,6 +142,7 @@ public final class PDFDocument: @unchecked Sendable {
         }
         self.info = info
         documentWarnings = store.warnings.enumerated().map { (warning: $1, page: -1, order: $0) }
+        openingProblems = Set(store.warnings.map { ObjectStore.Problem(feature: $0.feature, message: $0.message) })
         let first = PageReader(store: store, fonts: FontCache(sharedToUnicode: ToUnicodeCache(), byteLimit: options.fontCacheBytes))
         first.reportedWarnings = store.warnings.count
         readers = PageReaderPool(first: first, template: store.sibling())
@@ -164,7 +167,9 @@ public final class PDFDocument: @unchecked Sendable {
                 interpreter.run(content, resources: resources)
             }
             interpreter.finish()
-            let warnings = store.endPage()
+            // A damaged object the document's opening already reported is not reported again
+            // for each page that uses it (a reader that parses it afresh would).
+            let warnings = store.endPage().filter { !openingProblems.contains(ObjectStore.Problem(feature: $0.feature, message: $0.message)) }
             passOnDocumentWarnings(of: reader, page: index)
             store.trimCache()
             reader.fonts.trim()

@@ -3,7 +3,8 @@ import Dispatch
 import XCTest
 
 /// The ToUnicode maps shared by a document's reading threads: a map is parsed once even when every
-/// thread asks for it at the same moment; a parse that fails is not remembered.
+/// thread asks for it at the same moment; one that cannot be decoded is remembered with what was
+/// said of it, for every reader to report.
 final class ToUnicodeCacheTests: XCTestCase {
     /// Counts calls from several threads.
     private final class Counter: @unchecked Sendable {
@@ -24,18 +25,19 @@ final class ToUnicodeCacheTests: XCTestCase {
                 usleep(50_000)  // long enough for the other threads to arrive and wait
                 return ToUnicodeCache.Entry(map: [1: "一"], problems: [])
             }
-            results[thread] = entry?.map.count ?? -1
+            results[thread] = entry.map.count
         }
         XCTAssertEqual(parses.count, 1)
         XCTAssertEqual(results, Array(repeating: 1, count: 8))
     }
 
-    func testAFailedParseIsTriedAgainByTheNextReader() {
+    func testAStreamThatCannotBeDecodedIsRememberedWithItsProblems() {
         let cache = ToUnicodeCache()
         let id = ObjectID(number: 3, generation: 0)
-        XCTAssertNil(cache.entry(id) { nil })
-        XCTAssertEqual(cache.entry(id) { ToUnicodeCache.Entry(map: [2: "二"], problems: ["p"]) }?.problems, ["p"])
-        XCTAssertEqual(cache.entry(id) { XCTFail("cached: not parsed again"); return nil }?.map, [2: "二"])
+        let said = [ObjectStore.Problem(feature: "font F1 (A) ToUnicode", message: "unsupported filter")]
+        XCTAssertEqual(cache.entry(id) { ToUnicodeCache.Entry(map: [:], problems: [], raised: said) }.raised, said)
+        let again = cache.entry(id) { XCTFail("cached: not parsed again"); return ToUnicodeCache.Entry(map: [:], problems: []) }
+        XCTAssertEqual(again.raised, said, "another reader reports it too")
     }
 
     /// Past `mappingLimit` mappings the maps asked for longest ago are let go.
@@ -46,7 +48,7 @@ final class ToUnicodeCacheTests: XCTestCase {
         let a = ObjectID(number: 1, generation: 0), b = ObjectID(number: 2, generation: 0), c = ObjectID(number: 3, generation: 0)
         _ = cache.entry(a) { big }
         _ = cache.entry(b) { big }
-        _ = cache.entry(a) { XCTFail("a is cached"); return nil }   // a is now the more recent
+        _ = cache.entry(a) { XCTFail("a is cached"); return big }   // a is now the more recent
         _ = cache.entry(c) { big }                                   // over the limit: b goes
         var parsedAgain: [Int] = []
         _ = cache.entry(a) { parsedAgain.append(1); return big }

@@ -1,8 +1,10 @@
 /// Fonts of a document, each parsed once (keyed by the font dictionary's object) and shared by all
 /// pages: fonts and their CMaps are the costly part of a page.
 final class FontCache {
-    /// Each font with the last page (of this reader's, counted by `trim`) that used it.
-    private var byReference: [ObjectID: (font: PDFFont, lastPage: Int)] = [:]
+    /// Each font with the last page (of this reader's, counted by `trim`) that used it, and the
+    /// problems loading it raised — raised again on every page that uses it, so that which pages
+    /// report a broken font does not depend on which reader loaded it first.
+    private var byReference: [ObjectID: (font: PDFFont, lastPage: Int, problems: [ObjectStore.Problem])] = [:]
     /// Pages this reader has finished.
     private var pagesRead = 0
     /// Fonts held now.
@@ -36,11 +38,16 @@ final class FontCache {
     func font(reference: ObjectID, resourceName: String, store: ObjectStore) -> PDFFont? {
         if let cached = byReference[reference] {
             if cached.lastPage != pagesRead { byReference[reference]!.lastPage = pagesRead }
+            store.replay(cached.problems)
             return cached.font
         }
-        guard let dictionary = store.dictionary(.reference(reference)) else { return nil }
-        let font = FontLoader(store: store, glyphNames: glyphNames, sharedToUnicode: sharedToUnicode).load(dictionary, resourceName: resourceName)
-        byReference[reference] = (font, pagesRead)
+        let (font, problems) = store.recordingProblems { () -> PDFFont? in
+            guard let dictionary = store.dictionary(.reference(reference)) else { return nil }
+            return FontLoader(store: store, glyphNames: glyphNames, sharedToUnicode: sharedToUnicode)
+                .load(dictionary, resourceName: resourceName)
+        }
+        guard let font else { return nil }
+        byReference[reference] = (font, pagesRead, problems)
         return font
     }
 
@@ -63,10 +70,7 @@ final class FontCache {
 /// again per font would also let a hostile CMap cost its full price once per font).
 final class GlyphNameMemo {
     private var results: [String: String?] = [:]
-    var toUnicodeByStream: [ObjectID: [UInt32: String]] = [:]
-    /// ToUnicode streams whose problems this reader has reported (kept when the maps are
-    /// dropped by `FontCache.trim`, so a font loaded again is not reported again).
-    var reportedToUnicode: Set<ObjectID> = []
+    var toUnicodeByStream: [ObjectID: ToUnicodeCache.Entry] = [:]
     /// Names remembered at most (a hostile file could name millions of glyphs).
     static let nameLimit = 65_536
 
@@ -87,7 +91,10 @@ final class GlyphNameMemo {
 final class ToUnicodeCache: @unchecked Sendable {
     struct Entry {
         var map: [UInt32: String]
+        /// Problems with the map, reported for each font that uses it.
         var problems: [String]
+        /// What the store said while decoding the stream, raised again for each font that uses it.
+        var raised: [ObjectStore.Problem] = []
     }
 
     private let lock = Lock()
@@ -103,8 +110,8 @@ final class ToUnicodeCache: @unchecked Sendable {
     static let mappingLimit = 100_000
 
     /// The entry of stream `id`: cached, or waited for while another reader parses it, or parsed
-    /// here by `parse`. A failed parse (nil) is not cached: each reader then tries, and reports, itself.
-    func entry(_ id: ObjectID, parse: () -> Entry?) -> Entry? {
+    /// here by `parse` (a stream that cannot be decoded gives an empty map with what was said of it).
+    func entry(_ id: ObjectID, parse: () -> Entry) -> Entry {
         let cached: Entry? = lock.withLock {
             while true {
                 uses += 1
@@ -122,14 +129,12 @@ final class ToUnicodeCache: @unchecked Sendable {
         if let cached { return cached }
         let entry = parse()
         lock.withLock {
-            if let entry {
-                entries[id] = (entry, uses)
-                mappings += entry.map.count
-                while mappings > ToUnicodeCache.mappingLimit, entries.count > 1,
-                      let oldest = entries.min(by: { $0.value.lastUse < $1.value.lastUse }) {
-                    mappings -= oldest.value.entry.map.count
-                    entries[oldest.key] = nil
-                }
+            entries[id] = (entry, uses)
+            mappings += entry.map.count
+            while mappings > ToUnicodeCache.mappingLimit, entries.count > 1,
+                  let oldest = entries.min(by: { $0.value.lastUse < $1.value.lastUse }) {
+                mappings -= oldest.value.entry.map.count
+                entries[oldest.key] = nil
             }
             parsing.removeAll { $0 == id }
             lock.broadcast()

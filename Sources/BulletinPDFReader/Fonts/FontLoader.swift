@@ -58,35 +58,38 @@ struct FontLoader {
             return [:]
         case .stream(let stream):
             guard let id = stream.objectID else {
-                return parseToUnicode(stream, resourceName: resourceName, fontName: fontName)?.map ?? [:]
+                return report(parseToUnicode(stream, resourceName: resourceName, fontName: fontName), resourceName, fontName)
             }
-            // Met before by this reader: already reported.
-            if let known = glyphNames.toUnicodeByStream[id] { return known }
-            // Parsed by another reader: report what its parse found, as parsing would.
-            let entry = sharedToUnicode.entry(id) { parseToUnicode(stream, resourceName: resourceName, fontName: fontName) }
-            guard let entry else {
-                glyphNames.toUnicodeByStream[id] = [:]
-                return [:]
-            }
-            if glyphNames.reportedToUnicode.insert(id).inserted {
-                for problem in entry.problems { warn(resourceName, fontName, problem) }
-            }
-            glyphNames.toUnicodeByStream[id] = entry.map
-            return entry.map
+            // Met before by this reader, or parsed by another: its problems are reported for this
+            // font as parsing would report them.
+            let entry = glyphNames.toUnicodeByStream[id]
+                ?? sharedToUnicode.entry(id) { parseToUnicode(stream, resourceName: resourceName, fontName: fontName) }
+            glyphNames.toUnicodeByStream[id] = entry
+            return report(entry, resourceName, fontName)
         default:
             warn(resourceName, fontName, "ToUnicode is \(resolved.typeName), not a CMap stream; ignored")
             return [:]
         }
     }
 
-    /// The parsed map and the problems to report; nil when the stream cannot be decoded (the store
-    /// has said why).
-    private func parseToUnicode(_ stream: PDFStream, resourceName: String, fontName: String) -> ToUnicodeCache.Entry? {
-        guard let data = store.decodedData(stream, feature: "font \(resourceName) (\(fontName)) ToUnicode") else { return nil }
+    /// The parsed map and the problems to report: an empty map when the stream cannot be decoded
+    /// (with what the store said about it).
+    private func parseToUnicode(_ stream: PDFStream, resourceName: String, fontName: String) -> ToUnicodeCache.Entry {
+        let (data, raised) = store.recordingProblems {
+            store.decodedData(stream, feature: "font \(resourceName) (\(fontName)) ToUnicode")
+        }
+        guard let data else { return ToUnicodeCache.Entry(map: [:], problems: [], raised: raised) }
         let cmap = CMap.parse(data)
         var problems = cmap.problems.map { "ToUnicode: \($0)" }
         if cmap.unicode.isEmpty { problems.append("ToUnicode CMap maps nothing (broken); using the font's encoding instead") }
-        return ToUnicodeCache.Entry(map: cmap.unicode, problems: problems)
+        return ToUnicodeCache.Entry(map: cmap.unicode, problems: problems, raised: raised)
+    }
+
+    /// Reports a ToUnicode map's problems for this font; returns the map.
+    private func report(_ entry: ToUnicodeCache.Entry, _ resourceName: String, _ fontName: String) -> [UInt32: String] {
+        store.replay(entry.raised)
+        for problem in entry.problems { warn(resourceName, fontName, problem) }
+        return entry.map
     }
 
     // MARK: Simple fonts

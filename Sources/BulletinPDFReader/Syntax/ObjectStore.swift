@@ -18,6 +18,12 @@ final class ObjectStore {
     private var pageWarned = Set<String>()
 
     private var cache: [ObjectID: PDFObject] = [:]
+    /// Problems met while loading an object, given again whenever a page uses it from the cache:
+    /// every page that uses a damaged object is told so, whichever reader (thread) happened to
+    /// parse it first — otherwise which pages warn would depend on the threads' timing.
+    private var objectProblems: [ObjectID: [Problem]] = [:]
+    /// Warnings being collected by `recordingProblems`, innermost last.
+    private var recorders: [[Problem]] = []
     private var resolving = Set<ObjectID>()
     /// Parsed object streams: offsets of their objects and the decoded data. Few are kept.
     private var objectStreams: [Int: ObjectStreamContents] = [:]
@@ -27,6 +33,14 @@ final class ObjectStore {
     struct ObjectStreamContents {
         var data: [UInt8]
         var offsets: [(number: Int, offset: Int)]
+        /// Problems decoding it, given again with each object read from it.
+        var problems: [Problem] = []
+    }
+
+    /// A warning as `warn` takes it, kept to be given again (`replay`).
+    struct Problem: Hashable {
+        var feature: String
+        var message: String
     }
 
     /// References followed in a row before giving up (a → b → c …).
@@ -50,6 +64,7 @@ final class ObjectStore {
     }
 
     func warn(_ feature: String, _ message: String) {
+        for r in recorders.indices { recorders[r].append(Problem(feature: feature, message: message)) }
         let key = "\(feature)|\(message)"
         let warning = PDFWarning(page: currentPage, feature: feature, message: message)
         if currentPage != nil {
@@ -57,6 +72,19 @@ final class ObjectStore {
         } else if warned.insert(key).inserted {
             warnings.append(warning)
         }
+    }
+
+    /// Runs `body`; returns its result with the warnings raised meanwhile (raised as usual too),
+    /// for what is cached to give them again when used from the cache.
+    func recordingProblems<T>(_ body: () -> T) -> (T, [Problem]) {
+        recorders.append([])
+        let result = body()
+        return (result, recorders.removeLast())
+    }
+
+    /// Raises `problems` again (each once per page, as `warn` does).
+    func replay(_ problems: [Problem]) {
+        for problem in problems { warn(problem.feature, problem.message) }
     }
 
     /// Starts reading page `index`: warnings from now on are the page's.
@@ -102,13 +130,17 @@ final class ObjectStore {
 
     /// The indirect object `id` (not following a reference it may itself be).
     func object(_ id: ObjectID) -> PDFObject {
-        if let cached = cache[id] { return cached }
+        if let cached = cache[id] {
+            if !objectProblems.isEmpty, let problems = objectProblems[id] { replay(problems) }
+            return cached
+        }
         guard resolving.insert(id).inserted else {
             warn("\(id)", "refers to itself while being read (a reference cycle); read as null")
             return .null
         }
         defer { resolving.remove(id) }
-        let loaded = load(id)
+        let (loaded, problems) = recordingProblems { load(id) }
+        objectProblems[id] = problems.isEmpty ? nil : problems
         // Streams are small records (dictionary + byte range), so caching them is cheap.
         cache[id] = loaded
         return loaded
@@ -310,7 +342,23 @@ final class ObjectStore {
     }
 
     private func objectStreamContents(_ streamNumber: Int) -> ObjectStreamContents? {
-        if let contents = objectStreams[streamNumber] { return contents }
+        if let contents = objectStreams[streamNumber] {
+            replay(contents.problems)
+            return contents
+        }
+        let (contents, problems) = recordingProblems { decodeObjectStream(streamNumber) }
+        guard var contents else { return nil }
+        contents.problems = problems
+        objectStreams[streamNumber] = contents
+        objectStreamOrder.append(streamNumber)
+        if objectStreamOrder.count > 8 {  // memory bounded: keep the few most recent
+            objectStreams[objectStreamOrder.removeFirst()] = nil
+        }
+        return contents
+    }
+
+    /// Decodes object stream `streamNumber` and reads its table of object numbers and offsets.
+    private func decodeObjectStream(_ streamNumber: Int) -> ObjectStreamContents? {
         guard case .stream(let stream) = object(ObjectID(number: streamNumber, generation: 0)) else { return nil }
         guard let data = decodedData(stream, feature: "object stream \(streamNumber)") else { return nil }
         let count = max(0, min(stream.dictionary["N"]?.integer ?? 0, data.count / 2 + 1))
@@ -327,13 +375,7 @@ final class ObjectStore {
                 offsets.append((number, first + offset))
             }
         }
-        let contents = ObjectStreamContents(data: data, offsets: offsets)
-        objectStreams[streamNumber] = contents
-        objectStreamOrder.append(streamNumber)
-        if objectStreamOrder.count > 8 {  // memory bounded: keep the few most recent
-            objectStreams[objectStreamOrder.removeFirst()] = nil
-        }
-        return contents
+        return ObjectStreamContents(data: data, offsets: offsets)
     }
 
     // MARK: Stream data
@@ -387,6 +429,7 @@ final class ObjectStore {
     /// must be read again, decrypted).
     func resetCaches() {
         cache.removeAll()
+        objectProblems.removeAll()
         objectStreams.removeAll()
         objectStreamOrder.removeAll()
     }
@@ -397,6 +440,9 @@ final class ObjectStore {
     /// through. (2,000 held 2–3 MB per reader on long files for no measurable speed: parsed fonts
     /// live in `FontCache`, not here.)
     func trimCache(keeping limit: Int = 500) {
-        if cache.count > limit { cache.removeAll(keepingCapacity: true) }
+        if cache.count > limit {
+            cache.removeAll(keepingCapacity: true)
+            objectProblems.removeAll()
+        }
     }
 }

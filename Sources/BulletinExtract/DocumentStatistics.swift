@@ -185,7 +185,7 @@ struct DocumentStatistics {
 }
 
 /// Counts over the content lines of the document, the material of `PageMetrics`.
-struct Tallies {
+struct Tallies: Equatable {
     /// Characters per size bucket.
     var sizes: [Int: Int] = [:]
     /// Per size bucket: line ends (rounded) → lines.
@@ -241,7 +241,7 @@ struct Tallies {
 /// lies in (−0.5, 4), is the 95th percentile of max(0, s) at most 0.4 em? That needs two counts
 /// per E — lines in range, and those with s ≤ 0.4 — and each line adds 1 to both over an interval
 /// of integer E (s grows with E), so the counts are kept as differences at the interval ends.
-struct Shortfalls {
+struct Shortfalls: Equatable {
     private var inRange: [Int: Int] = [:]
     private var nearlyFull: [Int: Int] = [:]
 

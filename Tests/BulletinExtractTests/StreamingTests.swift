@@ -139,10 +139,7 @@ final class StreamingTests: XCTestCase {
             let (decision, tallies) = bounded.resolveTallies()
             XCTAssertEqual(decision.runningHeads, expectedDecision.runningHeads, name)
             XCTAssertEqual(decision.largestSize, expectedDecision.largestSize, name)
-            XCTAssertEqual(tallies.sizes, expected.sizes, name)
-            XCTAssertEqual(tallies.ends, expected.ends, name)
-            XCTAssertEqual(tallies.starts, expected.starts, name)
-            XCTAssertEqual(tallies.pitches, expected.pitches, name)
+            XCTAssertEqual(tallies, expected, name)  // sizes, ends, starts, pitches and shortfalls alike
             XCTAssertEqual(tallies.metrics(), expected.metrics(), name)
         }
         XCTAssertGreaterThan(keysWithoutLimit, 1_000, "the documents' pages have few candidates: the bound is untested")

@@ -1,4 +1,5 @@
 import BulletinExtract
+import BulletinModel
 import BulletinPDFReader
 import BulletinRender
 import Foundation
@@ -111,20 +112,17 @@ struct ExtractJob: Equatable {
                 let writer = try AtomicFile.Writer(path: target)
                 let framed = target == nil && inputs.count > 1 && (format == .text || format == .markdown)
                 if framed { try writer.write("==> \(input) <==\n") }
-                if format == .text {
-                    try streamText(document, pages: pages, input: input, to: writer)
-                } else if format == .json {
-                    try streamJSON(document, pages: pages, input: input, to: writer)
-                } else {
-                    // Markdown and the issue need the paragraphs (classified over the whole document), not the pages.
-                    let extraction = Extractor.paragraphs(of: document, pages: pages, options: ExtractOptions(keepFurniture: keepFurniture),
-                                                          retainBudget: retainBudget)
-                    printWarnings(extraction.warnings, input: input)
-                    switch format.render(extraction, file: input) {
-                    case .success(let text):
-                        try writer.write(text)
-                    case .failure(let error):
-                        DiagnosticPrinter.error("\(input): \(error)")
+                let options = ExtractOptions(keepFurniture: keepFurniture)
+                switch format {
+                case .text:
+                    try streamText(document, pages: pages, options: options, input: input, to: writer)
+                case .markdown:
+                    try streamMarkdown(document, pages: pages, options: options, input: input, to: writer)
+                case .json:
+                    try streamJSON(document, pages: pages, options: options, input: input, to: writer)
+                case .issue:
+                    guard try streamIssue(document, pages: pages, options: options, input: input, to: writer) else {
+                        DiagnosticPrinter.error("\(input): \(NotABulletin())")
                         failure = failure ?? ExitStatus.invalidInput.rawValue
                         continue
                     }
@@ -141,12 +139,11 @@ struct ExtractJob: Equatable {
 
     /// Text is written paragraph by paragraph as the extractor finds them: a long document is
     /// never held whole (`Extractor.stream`).
-    private func streamText(_ document: PDFDocument, pages: [Int]?, input: String,
+    private func streamText(_ document: PDFDocument, pages: [Int]?, options: ExtractOptions, input: String,
                             to writer: AtomicFile.Writer) throws(AtomicFile.WriteError) {
         var pieces = TextWriter.Pieces()
         var failure: AtomicFile.WriteError?
-        let summary = Extractor.stream(document, pages: pages, options: ExtractOptions(keepFurniture: keepFurniture),
-                                       retainBudget: retainBudget) { paragraph in
+        let summary = Extractor.stream(document, pages: pages, options: options, retainBudget: retainBudget) { paragraph in
             guard failure == nil else { return }
             do throws(AtomicFile.WriteError) { try writer.write(pieces.next(paragraph)) } catch { failure = error }
         }
@@ -155,26 +152,81 @@ struct ExtractJob: Equatable {
         try writer.write(pieces.end())
     }
 
-    /// JSON is written page by page as the extractor builds them; the paragraphs, their roles and
-    /// the issue follow once the document is read (the pages' lines are not held meanwhile).
-    private func streamJSON(_ document: PDFDocument, pages: [Int]?, input: String,
+    /// Markdown is written as the paragraphs are classified (`Extractor.classified`).
+    private func streamMarkdown(_ document: PDFDocument, pages: [Int]?, options: ExtractOptions, input: String,
+                                to writer: AtomicFile.Writer) throws(AtomicFile.WriteError) {
+        var blocks = MarkdownWriter.Blocks()
+        var failure: AtomicFile.WriteError?
+        let summary = Extractor.classified(document, pages: pages, options: options, retainBudget: retainBudget) { output in
+            guard failure == nil else { return }
+            do throws(AtomicFile.WriteError) { try writer.write(blocks.next(output)) } catch { failure = error }
+        }
+        printWarnings(summary.warnings, input: input)
+        if let failure { throw failure }
+        try writer.write(blocks.end())
+    }
+
+    /// The issue is written as it is recovered, to a spool first (memory, then a temporary file):
+    /// only once the whole document is read is it known to be a bulletin. Returns false, having
+    /// written nothing, when it is not.
+    private func streamIssue(_ document: PDFDocument, pages: [Int]?, options: ExtractOptions, input: String,
+                             to writer: AtomicFile.Writer) throws(AtomicFile.WriteError) -> Bool {
+        let spool = Spool()
+        var issue = IssueRecovery.JSONStream()
+        var failure: AtomicFile.WriteError?
+        let summary = Extractor.classified(document, pages: pages, options: options, retainBudget: retainBudget) { output in
+            guard case .content(let block) = output, failure == nil else { return }
+            do throws(AtomicFile.WriteError) { try spool.write(issue.add(block)) } catch { failure = error }
+        }
+        printWarnings(summary.warnings, input: input)
+        if let failure { throw failure }
+        guard let rest = issue.finish() else { return false }
+        try spool.copy(to: writer)
+        try writer.write(rest + "\n")
+        return true
+    }
+
+    /// JSON is written page by page as the extractor builds them; the paragraphs with their roles
+    /// and the issue are spooled as they are classified and recovered (they come while the pages
+    /// are still being written) and follow the pages, so nothing grows with the document.
+    private func streamJSON(_ document: PDFDocument, pages: [Int]?, options: ExtractOptions, input: String,
                             to writer: AtomicFile.Writer) throws(AtomicFile.WriteError) {
         var failure: AtomicFile.WriteError?
-        func write(_ text: String) {
+        func attempt(_ write: () throws(AtomicFile.WriteError) -> Void) {
             guard failure == nil else { return }
-            do throws(AtomicFile.WriteError) { try writer.write(text) } catch { failure = error }
+            do throws(AtomicFile.WriteError) { try write() } catch { failure = error }
         }
-        write(JSONWriter.opening(file: input))
-        var written = 0
-        let extraction = Extractor.paragraphs(of: document, pages: pages, options: ExtractOptions(keepFurniture: keepFurniture),
-                                              retainBudget: retainBudget) { page, fonts in
-            write(JSONWriter.pageEntry(page, fonts: fonts, first: written == 0))
-            written += 1
-        }
-        printWarnings(extraction.warnings, input: input)
-        write(JSONWriter.closing(extraction, pagesWritten: written,
-                                 issue: IssueRecovery.recover(BlockClassifier.classify(extraction))))
+        let paragraphs = Spool()
+        let issueSpool = Spool()
+        var issue = IssueRecovery.JSONStream(indent: JSONWriter.issueIndent)
+        var pagesWritten = 0
+        var paragraphsWritten = 0
+        attempt { () throws(AtomicFile.WriteError) in try writer.write(JSONWriter.opening(file: input)) }
+        let summary = Extractor.classified(document, pages: pages, options: options, retainBudget: retainBudget,
+                                           page: { page, fonts in
+            attempt { () throws(AtomicFile.WriteError) in
+                try writer.write(JSONWriter.pageEntry(page, fonts: fonts, first: pagesWritten == 0))
+            }
+            pagesWritten += 1
+        }, block: { output in
+            attempt { () throws(AtomicFile.WriteError) in
+                try paragraphs.write(JSONWriter.paragraphEntry(output, first: paragraphsWritten == 0))
+                if case .content(let block) = output { try issueSpool.write(issue.add(block)) }
+            }
+            paragraphsWritten += 1
+        })
+        printWarnings(summary.warnings, input: input)
         if let failure { throw failure }
+        try writer.write(JSONWriter.paragraphsOpening(pagesWritten: pagesWritten))
+        try paragraphs.copy(to: writer)
+        try writer.write(JSONWriter.closing(paragraphsWritten: paragraphsWritten, warnings: summary.warnings))
+        if let rest = issue.finish() {
+            try issueSpool.copy(to: writer)
+            try writer.write(rest)
+        } else {
+            try writer.write("null")
+        }
+        try writer.write(JSONWriter.ending)
     }
 
     /// An input opened, with the zero-based pages selected (nil: all), or nil after printing why

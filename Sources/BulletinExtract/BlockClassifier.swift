@@ -42,94 +42,101 @@ public struct ClassifiedParagraph: Sendable, Equatable {
     public var emphasis: [Bool]
 }
 
+/// The rules that give a paragraph its role (bulletin-format.md §1, §3). `ClassifierStream` applies
+/// them paragraph by paragraph with a bounded look-ahead; `classify` runs it over a whole extraction.
 public enum BlockClassifier {
+    /// The extraction's paragraphs, furniture left out, each with its role and emphasis.
     public static func classify(_ extraction: Extraction) -> [ClassifiedParagraph] {
-        let paragraphs = extraction.paragraphs.filter { $0.furniture == nil }
-        guard !paragraphs.isEmpty else { return [] }
-        let fonts = extraction.fonts
-        let body = extraction.bodySize
-        let bodyFont = dominantBodyFont(paragraphs, bodySize: body)
-        let bodyIsHeavy = bodyFont.map { fonts[$0].isHeavyFace } ?? false
-
-        var result = paragraphs.map { p -> ClassifiedParagraph in
-            let emphasis = p.spans.map { span in
-                span.bold || fonts[span.font].isSyntheticBold || (fonts[span.font].isHeavyFace && !bodyIsHeavy)
-            }
-            return ClassifiedParagraph(paragraph: p, role: .paragraph, emphasis: emphasis)
-        }
-
-        // The masthead: the first large text near the start of page 1, the lines above it, and the
-        // number/issuer/date lines below it up to the masthead rule.
-        var start = 0
-        if let t = result.prefix(6).firstIndex(where: { isTitle($0.paragraph, body: body) }), result[t].paragraph.firstPage == 0 {
-            for i in 0..<t { result[i].role = .mastheadExtra }
-            result[t].role = .title
-            var i = t + 1
-            while i < result.count, i <= t + 4, !result[i].paragraph.ruleBefore || i == t + 1,
-                  isMastheadLine(result[i].paragraph.text), result[i].paragraph.size <= body * 1.1 {
-                result[i].role = .mastheadLine
-                i += 1
-            }
-            start = i
-        }
-
-        // The tail: footer fields and 版记 lines at the end.
-        let tailStart = tail(&result, from: start)
-
-        for i in start..<tailStart {
-            let p = result[i].paragraph
-            let text = BulletinPatterns.trimmed(p.text)
-            let allEmphasis = !result[i].emphasis.isEmpty && result[i].emphasis.allSatisfy { $0 }
-            // Set in a face of its own that is not an emphasis face (楷体 notes and level-2 heads).
-            let otherFace = dominantFont(p).map { $0 != bodyFont && !fonts[$0].isHeavyFace && !fonts[$0].isBold } ?? false
-            let bodySized = abs(p.size - body) <= 0.1 * body
-            if BulletinPatterns.column(text) != nil && p.lines.count == 1 {
-                result[i].role = .column
-            } else if BulletinPatterns.attribution(text) != nil && (p.alignment == .right || p.alignment == .centered) {
-                result[i].role = .attribution
-            } else if p.size >= body * 1.15 && (p.alignment == .centered || allEmphasis) {
-                result[i].role = .headline
-            } else if bodySized && p.alignment == .centered && p.lines.count <= 2 {
-                result[i].role = .kicker  // refined below: kicker, subtitle or a small headline
-            } else if text.hasPrefix("编者按") || text.hasPrefix("按语") || text.hasPrefix("编者的话") {
-                result[i].role = .editorsNote
-            } else if bodySized, p.lines.count <= 2, !endsSentence(text),
-                      BulletinPatterns.headingLabel(text) != nil || allEmphasis || otherFace,
-                      p.alignment == .indented || p.alignment == .left {
-                result[i].role = .heading
-            } else if otherFace && bodySized {
-                result[i].role = .note
-            }
-        }
-        // Centred body-size lines around a headline: before it kickers, after it subtitles. A run
-        // of centred lines with no larger headline: one is the headline; of two, the second is a
-        // subtitle when it opens with a dash (副题 `——…`), else the first is a kicker; of three,
-        // kicker, headline, subtitle.
-        var i = start
-        while i < tailStart {
-            guard result[i].role == .kicker || result[i].role == .headline else { i += 1; continue }
-            var end = i
-            while end < tailStart && (result[end].role == .kicker || result[end].role == .headline) { end += 1 }
-            let run = Array(i..<end)
-            if let headline = run.first(where: { result[$0].role == .headline }) {
-                for j in run where j != headline {
-                    if result[j].role == .kicker { result[j].role = j < headline ? .kicker : .subtitle }
-                }
-            } else if run.count == 2 {
-                let dash = BulletinPatterns.trimmed(result[run[1]].paragraph.text).hasPrefix("—")
-                result[run[0]].role = dash ? .headline : .kicker
-                result[run[1]].role = dash ? .subtitle : .headline
-            } else {
-                let headline = run.count >= 3 ? run[1] : run[0]
-                for j in run { result[j].role = j < headline ? .kicker : (j == headline ? .headline : .subtitle) }
-            }
-            i = end
-        }
-        // A note in another face right before an article's title is its editor's note.
-        for i in start..<tailStart where result[i].role == .note {
-            if i + 1 < tailStart, [.kicker, .headline].contains(result[i + 1].role) { result[i].role = .editorsNote }
-        }
+        var result: [ClassifiedParagraph] = []
+        var stream = ClassifierStream(profile: extraction.profile)
+        let keep: (ClassifierStream.Output) -> Void = { if case .content(let block) = $0 { result.append(block) } }
+        for paragraph in extraction.paragraphs { stream.add(paragraph, emit: keep) }
+        stream.finish(emit: keep)
         return result
+    }
+
+    /// A content paragraph with its emphasis, role not yet read (`.paragraph`). Emphasis: a bold
+    /// font, fake or synthetic bold, or the heavy 黑体 face inside a lighter body.
+    static func emphasised(_ p: TextParagraph, profile: DocumentProfile, bodyIsHeavy: Bool) -> ClassifiedParagraph {
+        let fonts = profile.fonts
+        let emphasis = p.spans.map { span in
+            span.bold || fonts[span.font].isSyntheticBold || (fonts[span.font].isHeavyFace && !bodyIsHeavy)
+        }
+        return ClassifiedParagraph(paragraph: p, role: .paragraph, emphasis: emphasis)
+    }
+
+    /// The role a paragraph between the masthead and the tail has by its own look: column head,
+    /// attribution, headline, kicker (refined by `resolveRun` with its neighbours: kicker, subtitle
+    /// or a small headline), editor's note, heading, note or paragraph.
+    static func ownRole(_ block: ClassifiedParagraph, profile: DocumentProfile) -> BlockRole {
+        let p = block.paragraph
+        let fonts = profile.fonts
+        let body = profile.bodySize
+        let text = BulletinPatterns.trimmed(p.text)
+        let allEmphasis = !block.emphasis.isEmpty && block.emphasis.allSatisfy { $0 }
+        // Set in a face of its own that is not an emphasis face (楷体 notes and level-2 heads).
+        let otherFace = dominantFont(p).map { $0 != profile.bodyFont && !fonts[$0].isHeavyFace && !fonts[$0].isBold } ?? false
+        let bodySized = abs(p.size - body) <= 0.1 * body
+        if BulletinPatterns.column(text) != nil && p.lines.count == 1 {
+            return .column
+        } else if BulletinPatterns.attribution(text) != nil && (p.alignment == .right || p.alignment == .centered) {
+            return .attribution
+        } else if p.size >= body * 1.15 && (p.alignment == .centered || allEmphasis) {
+            return .headline
+        } else if bodySized && p.alignment == .centered && p.lines.count <= 2 {
+            return .kicker
+        } else if text.hasPrefix("编者按") || text.hasPrefix("按语") || text.hasPrefix("编者的话") {
+            return .editorsNote
+        } else if bodySized, p.lines.count <= 2, !endsSentence(text),
+                  BulletinPatterns.headingLabel(text) != nil || allEmphasis || otherFace,
+                  p.alignment == .indented || p.alignment == .left {
+            return .heading
+        } else if otherFace && bodySized {
+            return .note
+        }
+        return .paragraph
+    }
+
+    /// Marks the masthead among the document's first content paragraphs (`opening`: at least
+    /// `mastheadReach` of them, or all there are) and returns how many it takes: the first large
+    /// text near the start of page 1, the lines above it, and the number/issuer/date lines below it
+    /// up to the masthead rule.
+    static func markMasthead(_ opening: inout [ClassifiedParagraph], bodySize body: Double) -> Int {
+        guard let t = opening.prefix(6).firstIndex(where: { isTitle($0.paragraph, body: body) }),
+              opening[t].paragraph.firstPage == 0 else { return 0 }
+        for i in 0..<t { opening[i].role = .mastheadExtra }
+        opening[t].role = .title
+        var i = t + 1
+        while i < opening.count, i <= t + 4, !opening[i].paragraph.ruleBefore || i == t + 1,
+              isMastheadLine(opening[i].paragraph.text), opening[i].paragraph.size <= body * 1.1 {
+            opening[i].role = .mastheadLine
+            i += 1
+        }
+        return i
+    }
+
+    /// How many first content paragraphs `markMasthead` may look at: a title among the first six
+    /// and up to four lines under it.
+    static let mastheadReach = 11
+
+    /// Centred body-size lines around a headline (`run`: consecutive kickers and headlines by
+    /// their own look): before it kickers, after it subtitles. A run of centred lines with no
+    /// larger headline: one is the headline; of two, the second is a subtitle when it opens with a
+    /// dash (副题 `——…`), else the first is a kicker; of three, kicker, headline, subtitle. The
+    /// first of a run is always a kicker or a headline.
+    static func resolveRun(_ run: inout [ClassifiedParagraph]) {
+        if let headline = run.firstIndex(where: { $0.role == .headline }) {
+            for j in run.indices where j != headline && run[j].role == .kicker {
+                run[j].role = j < headline ? .kicker : .subtitle
+            }
+        } else if run.count == 2 {
+            let dash = BulletinPatterns.trimmed(run[1].paragraph.text).hasPrefix("—")
+            run[0].role = dash ? .headline : .kicker
+            run[1].role = dash ? .subtitle : .headline
+        } else {
+            let headline = run.count >= 3 ? 1 : 0
+            for j in run.indices { run[j].role = j < headline ? .kicker : (j == headline ? .headline : .subtitle) }
+        }
     }
 
     /// The masthead title: much larger than body text, or red and larger.
@@ -149,23 +156,30 @@ public enum BlockClassifier {
             && BulletinPatterns.column(t) == nil && BulletinPatterns.headingLabel(t) == nil
     }
 
-    /// Marks the footer and 版记 at the end; returns where they start. The 版记 runs from the first
-    /// `报：`/`送：`/`发：` line among the last paragraphs to the end (its notes and print run
-    /// included); the footer fields are the labelled lines just above it.
-    private static func tail(_ result: inout [ClassifiedParagraph], from start: Int) -> Int {
-        func isFooter(_ text: String) -> Bool {
-            if let field = BulletinPatterns.labelled(text), BulletinPatterns.footerLabels.contains(field.label) { return true }
-            return footerRow(text)
-        }
-        let window = max(start, result.count - 12)
-        let distribution = (window..<result.count).first { i in
-            BulletinPatterns.labelled(result[i].paragraph.text)
+    /// Marks the footer and 版记 at the end of `blocks` (the document's last content paragraphs
+    /// after the masthead: at least `tailReach` of them, or all) and returns where they start. The
+    /// 版记 runs from the first `报：`/`送：`/`发：` line among the last `tailReach` paragraphs to the
+    /// end (its notes and print run included); the footer fields are the labelled lines just above
+    /// it.
+    static func markTail(_ blocks: inout [ClassifiedParagraph]) -> Int {
+        let window = max(0, blocks.count - tailReach)
+        let distribution = (window..<blocks.count).first { i in
+            BulletinPatterns.labelled(blocks[i].paragraph.text)
                 .map { BulletinPatterns.distributionLabels.contains($0.label) } ?? false
-        } ?? result.count
+        } ?? blocks.count
         var footer = distribution
-        while footer > start, isFooter(result[footer - 1].paragraph.text) { footer -= 1 }
-        for j in footer..<result.count { result[j].role = j < distribution ? .footer : .distribution }
+        while footer > 0, isFooter(blocks[footer - 1].paragraph.text) { footer -= 1 }
+        for j in footer..<blocks.count { blocks[j].role = j < distribution ? .footer : .distribution }
         return footer
+    }
+
+    /// How many last paragraphs the 版记 is looked for in.
+    static let tailReach = 12
+
+    /// A footer field (`责编：…`, `电话：…`) or a row of them.
+    static func isFooter(_ text: String) -> Bool {
+        if let field = BulletinPatterns.labelled(text), BulletinPatterns.footerLabels.contains(field.label) { return true }
+        return footerRow(text)
     }
 
     /// A row of several footer fields (`责编：… 核稿：…`).
@@ -184,15 +198,6 @@ public enum BlockClassifier {
         for span in p.spans { counts[span.font, default: 0] += span.text.unicodeScalars.count }
         return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
     }
-
-    /// The body text's font: the most common font of body-size multi-line paragraphs.
-    private static func dominantBodyFont(_ paragraphs: [TextParagraph], bodySize: Double) -> Int? {
-        var counts: [Int: Int] = [:]
-        for p in paragraphs where abs(p.size - bodySize) <= 0.1 * bodySize && p.lines.count >= 2 {
-            for span in p.spans { counts[span.font, default: 0] += span.text.unicodeScalars.count }
-        }
-        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
-    }
 }
 
 /// Footer fields printed several to a row: `责编：梅雪峰　　核稿：田文松　　电话：55569506`.
@@ -207,8 +212,7 @@ enum FooterFields {
             if BulletinPatterns.isSpace(s[i]) {
                 var j = i
                 while j < s.count && BulletinPatterns.isSpace(s[j]) { j += 1 }
-                let rest = BulletinPatterns.string(s[j...])
-                if j < s.count, BulletinPatterns.labelled(rest) != nil {
+                if j < s.count, BulletinPatterns.labelColon(s[j...]) != nil {
                     pieces.append(BulletinPatterns.trimmed(BulletinPatterns.string(s[start..<i])))
                     start = j
                 }

@@ -15,13 +15,17 @@ enum BulletinPatterns {
 
     /// The text without leading and trailing whitespace (ideographic spaces included).
     static func trimmed(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        var start = 0, end = scalars.count
-        while start < end && isSpace(scalars[start]) { start += 1 }
-        while end > start && isSpace(scalars[end - 1]) { end -= 1 }
-        var result = ""
-        result.unicodeScalars.append(contentsOf: scalars[start..<end])
-        return result
+        // Walks in from both ends only: most texts have nothing to trim and are returned as they are.
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end && isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while start < end {
+            let before = scalars.index(before: end)
+            guard isSpace(scalars[before]) else { break }
+            end = before
+        }
+        if start == scalars.startIndex && end == scalars.endIndex { return text }
+        return String(scalars[start..<end])
     }
 
     /// Whether the text holds `第 N 期` (digits or Chinese numerals, spaces allowed).
@@ -103,11 +107,18 @@ enum BulletinPatterns {
     /// A leading `label：` or `label:` of one to four characters (no space, no punctuation in the
     /// label): `责编：`, `报：`, `传真:`. Returns the label and the value after the colon.
     static func labelled(_ text: String) -> (label: String, value: String)? {
-        let s = Array(trimmed(text).unicodeScalars)
-        for i in 0..<min(s.count, 6) where s[i] == "：" || s[i] == ":" {
-            guard i >= 1, i <= 4 else { return nil }
-            for c in s[0..<i] where CharacterKind(c) != .ideograph { return nil }
-            return (string(s[0..<i]), trimmed(string(s[(i + 1)...])))
+        let t = trimmed(text)
+        let head = Array(t.unicodeScalars.prefix(6))
+        guard let colon = labelColon(head[...]) else { return nil }
+        return (string(head[..<colon]), trimmed(String(t.unicodeScalars.dropFirst(colon + 1))))
+    }
+
+    /// Where the colon of a `label：` that opens `s` is (one to four ideographs before it), or nil.
+    static func labelColon(_ s: ArraySlice<Unicode.Scalar>) -> Int? {
+        for i in s.startIndex..<min(s.endIndex, s.startIndex + 6) where s[i] == "：" || s[i] == ":" {
+            guard i - s.startIndex >= 1, i - s.startIndex <= 4 else { return nil }
+            for c in s[s.startIndex..<i] where CharacterKind(c) != .ideograph { return nil }
+            return i
         }
         return nil
     }
@@ -193,8 +204,10 @@ enum BulletinPatterns {
     }
 
     static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
-        var result = ""
-        result.unicodeScalars.append(contentsOf: scalars)
-        return result
+        // Encoded to UTF-8 first: appending scalars to a String one by one is several times slower.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

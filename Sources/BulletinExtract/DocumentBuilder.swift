@@ -19,6 +19,9 @@ struct DocumentBuilder {
     private let options: ExtractOptions
     private var furniture: FurnitureFilter.Decision?
     private var stream: ParagraphStream?
+    /// Size bucket → document font id → characters, over the selected pages' content lines: what
+    /// picks the body text's font once the body size is known.
+    private var fontCharacters: [Int: [Int: Int]] = [:]
 
     init(options: ExtractOptions, retainBudget: Int = .max) {
         self.options = options
@@ -28,11 +31,11 @@ struct DocumentBuilder {
     /// Pass 1 for the page at `position` in reading order. A `context` page only helps find running
     /// heads: it is not extracted, and its warnings are not the document's.
     mutating func summarise(_ reduced: Extractor.PageLines, position: Int, context: Bool) {
-        let local = reduced.fonts
-        for f in local.names.indices { _ = fonts.id(name: local.names[f], bold: local.bold[f], italic: local.italic[f]) }
+        let ids = documentIDs(reduced.fonts)
         statistics.add(reduced.page.lines, candidates: reduced.candidates, context: context)
         guard !context else { return }
         warnings += reduced.warnings
+        tallyFonts(reduced.page.lines, ids: ids)
         if keptBytes + reduced.footprint <= retainBudget {
             kept[position] = reduced
             keptBytes += reduced.footprint
@@ -42,11 +45,36 @@ struct DocumentBuilder {
     /// Whether pass 2 needs the page at `position` read again.
     func needsRereading(_ position: Int) -> Bool { kept[position] == nil }
 
-    /// Settles running heads and body metrics from the tallies: call between the passes.
-    mutating func decide() {
+    /// Settles running heads and body metrics from the tallies: call between the passes. Returns
+    /// what the paragraphs' classification needs to know of the whole document.
+    mutating func decide() -> DocumentProfile {
         let (decision, metrics) = statistics.resolve()
         furniture = decision
         stream = ParagraphStream(metrics: metrics, keepFurniture: options.keepFurniture)
+        return profile
+    }
+
+    /// The document as decided (call after `decide`).
+    var profile: DocumentProfile {
+        let bodySize = stream!.metrics.bodySize
+        return DocumentProfile(fonts: fonts.fonts, bodySize: bodySize,
+                               bodyFont: DocumentProfile.bodyFont(fontCharacters, bodySize: bodySize))
+    }
+
+    /// Counts each content line's characters by size and font (`ids`: the page's font ids in the
+    /// document's table).
+    private mutating func tallyFonts(_ lines: [TextLine], ids: [Int]) {
+        for line in lines where line.furniture == nil {
+            let bucket = PageMetrics.bucket(line.size)
+            for span in line.spans {
+                fontCharacters[bucket, default: [:]][ids[span.font], default: 0] += span.text.unicodeScalars.count
+            }
+        }
+    }
+
+    /// The document's id of each of a page's fonts, registering the fonts not seen before.
+    private mutating func documentIDs(_ local: PageFonts) -> [Int] {
+        local.names.indices.map { fonts.id(name: local.names[$0], bold: local.bold[$0], italic: local.italic[$0]) }
     }
 
     /// Pass 2 for the page at `position` (`reread` when it was not kept): returns the page as
@@ -64,14 +92,13 @@ struct DocumentBuilder {
     /// Hands out the last paragraphs; returns what is known of the whole document.
     mutating func finish(emit: (TextParagraph) -> Void) -> ExtractionSummary {
         stream!.finish(emit: emit)
-        return ExtractionSummary(fonts: fonts.fonts, warnings: warnings, bodySize: stream!.metrics.bodySize)
+        return ExtractionSummary(profile: profile, warnings: warnings)
     }
 
     /// The page with its fonts numbered in the document's table; what a font says of itself (bold
     /// weight, synthetic bold, italic) applied to its spans.
     private mutating func renumbered(_ reduced: Extractor.PageLines) -> ExtractedPage {
-        let local = reduced.fonts
-        let map = local.names.indices.map { fonts.id(name: local.names[$0], bold: local.bold[$0], italic: local.italic[$0]) }
+        let map = documentIDs(reduced.fonts)
         let bold = map.map { fonts[$0].isBold || fonts[$0].isSyntheticBold }
         let italic = map.map { fonts[$0].isItalic }
         var page = reduced.page

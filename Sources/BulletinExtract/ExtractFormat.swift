@@ -30,8 +30,7 @@ public enum ExtractFormat: String, Sendable, CaseIterable {
         case .markdown:
             return .success(MarkdownWriter.write(extraction))
         case .json:
-            return .success(JSONWriter.write(extraction, file: file,
-                                             issue: IssueRecovery.recover(BlockClassifier.classify(extraction))))
+            return .success(JSONWriter.write(extraction, file: file))
         case .issue:
             guard let issue = IssueRecovery.recover(BlockClassifier.classify(extraction)) else {
                 return .failure(NotABulletin())

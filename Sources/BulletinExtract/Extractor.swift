@@ -35,45 +35,46 @@ public enum Extractor {
     /// one set of caches per thread); the result holds every page's lines.
     public static func extract(_ document: PDFDocument, pages: [Int]? = nil,
                                options: ExtractOptions = ExtractOptions()) -> Extraction {
-        collect(options: options, keepPages: true) { page, paragraph in
+        collect(options: options) { page, paragraph in
             stream(document, pages: pages, options: options, retainBudget: .max, page: page, paragraph: paragraph)
         }
     }
 
-    /// The paragraphs of a document with what is known of it as a whole, but not its pages
-    /// (`Extraction.pages` is empty): what markdown and the recovered issue need. Read as `stream`
-    /// reads, so memory is the paragraphs' text and lines plus `retainBudget`, not every page's
-    /// lines twice over.
+    /// `stream` with the paragraphs classified as they come (`ClassifierStream`): what markdown,
+    /// JSON and the recovered issue are written from, without holding the document.
     ///
     /// `page` receives each page as it is extracted, with the document's font table its font ids
     /// index (complete once the first pass is over): JSON writes the pages out as they come.
-    public static func paragraphs(of document: PDFDocument, pages: [Int]? = nil, options: ExtractOptions = ExtractOptions(),
+    public static func classified(_ document: PDFDocument, pages: [Int]? = nil, options: ExtractOptions = ExtractOptions(),
                                   retainBudget: Int = defaultRetainBudget,
-                                  page: (ExtractedPage, _ fonts: [FontInfo]) -> Void = { _, _ in }) -> Extraction {
+                                  page: (ExtractedPage, _ fonts: [FontInfo]) -> Void = { _, _ in },
+                                  block: (ClassifierStream.Output) -> Void) -> ExtractionSummary {
+        var classifier: ClassifierStream?
         var fonts: [FontInfo] = []
-        return collect(options: options, keepPages: false) { _, paragraph in
-            stream(document, pages: pages, options: options, retainBudget: retainBudget, fontsDecided: { fonts = $0 },
-                   page: { page($0, fonts) }, paragraph: paragraph)
-        }
+        let summary = stream(document, pages: pages, options: options, retainBudget: retainBudget,
+                             decided: { classifier = ClassifierStream(profile: $0); fonts = $0.fonts },
+                             page: { page($0, fonts) }, paragraph: { classifier!.add($0, emit: block) })
+        classifier?.finish(emit: block)
+        return summary
     }
 
     /// Extracts a document paragraph by paragraph, in reading order, without holding the whole
     /// document: pages are read in two passes (first for furniture and body metrics, then for
     /// paragraphs). Pages whose lines fit in `retainBudget` bytes are kept between the passes, the
     /// rest read again, so memory stays near the budget plus a few pages, however long the file.
-    /// The paragraphs are those `extract` gives, in the same order. `fontsDecided` is called once,
-    /// between the passes, with the document's font table (what the font ids of the pages and
-    /// paragraphs handed out index).
+    /// The paragraphs are those `extract` gives, in the same order. `decided` is called once,
+    /// between the passes, with what is known of the whole document: the font table (what the
+    /// font ids of the pages and paragraphs handed out index), body size and font.
     public static func stream(_ document: PDFDocument, pages: [Int]? = nil, options: ExtractOptions = ExtractOptions(),
                               retainBudget: Int = defaultRetainBudget,
-                              fontsDecided: ([FontInfo]) -> Void = { _ in },
+                              decided: (DocumentProfile) -> Void = { _ in },
                               page: (ExtractedPage) -> Void = { _ in },
                               paragraph: (TextParagraph) -> Void) -> ExtractionSummary {
         let selected = pages ?? Array(0..<document.pageCount)
         let context = contextPages(for: selected, pageCount: document.pageCount)
         var summary = run(positions: selected + context, contextCount: context.count, options: options,
                           retainBudget: retainBudget, read: { PageLines(document.page($0), options: options) },
-                          fontsDecided: fontsDecided, page: page, paragraph: paragraph)
+                          decided: decided, page: page, paragraph: paragraph)
         summary.warnings = document.warnings + summary.warnings
         return summary
     }
@@ -85,7 +86,7 @@ public enum Extractor {
     /// Runs both passes over the pages `positions` (page indices; the last `contextCount` only help
     /// find running heads), reading a window of pages at a time on all processors.
     static func run(positions indices: [Int], contextCount: Int, options: ExtractOptions, retainBudget: Int,
-                            read: @escaping @Sendable (Int) -> PageLines, fontsDecided: ([FontInfo]) -> Void = { _ in },
+                            read: @escaping @Sendable (Int) -> PageLines, decided: (DocumentProfile) -> Void = { _ in },
                             page: (ExtractedPage) -> Void, paragraph: (TextParagraph) -> Void) -> ExtractionSummary {
         var builder = DocumentBuilder(options: options, retainBudget: retainBudget)
         let selectedCount = indices.count - contextCount
@@ -96,8 +97,7 @@ public enum Extractor {
                 builder.summarise(reduced, position: position, context: position >= selectedCount)
             }
         }
-        builder.decide()
-        fontsDecided(builder.fonts.fonts)
+        decided(builder.decide())
         for positions in windows(of: Array(0..<selectedCount), size: window) {
             let missing = positions.filter(builder.needsRereading)
             var reread = Dictionary(uniqueKeysWithValues: zip(missing, readAll(missing.map { indices[$0] }, read: read)))
@@ -122,13 +122,13 @@ public enum Extractor {
     }
 
     /// Gathers a run's pages and paragraphs into an `Extraction`.
-    private static func collect(options: ExtractOptions, keepPages: Bool = true,
+    private static func collect(options: ExtractOptions,
                                 _ body: (_ page: (ExtractedPage) -> Void, _ paragraph: (TextParagraph) -> Void) -> ExtractionSummary) -> Extraction {
         var pages: [ExtractedPage] = []
         var paragraphs: [TextParagraph] = []
-        let summary = body({ if keepPages { pages.append($0) } }, { paragraphs.append($0) })
+        let summary = body({ pages.append($0) }, { paragraphs.append($0) })
         return Extraction(pages: pages, paragraphs: paragraphs, fonts: summary.fonts, warnings: summary.warnings,
-                          bodySize: summary.bodySize)
+                          bodySize: summary.bodySize, bodyFont: summary.profile.bodyFont)
     }
 
     /// Running heads are found by repetition, which one or two pages cannot show: a selection of

@@ -11,30 +11,83 @@ import BulletinModel
 /// three alike, so this reading is the format's own definition of each role.
 public enum IssueRecovery {
     public static func recover(_ blocks: [ClassifiedParagraph]) -> Issue? {
-        guard let masthead = masthead(blocks) else { return nil }
-        var builder = SectionBuilder()
-        var footer: [FooterField] = []
-        var lines: [DistributionLine] = []
-        var notes: [String] = []
-        var printRun: String?
+        var builder = Builder()
+        var sections: [Section] = []
+        func take(_ pieces: [IssuePiece]) {
+            for piece in pieces {
+                switch piece {
+                case .section(let column): sections.append(Section(column: column, articles: []))
+                case .article(let article): sections[sections.count - 1].articles.append(article)
+                }
+            }
+        }
         for block in blocks {
+            builder.add(block)
+            take(builder.takePieces())
+        }
+        let end = builder.finish()
+        take(end.pieces)
+        guard let masthead = builder.masthead, !sections.isEmpty else { return nil }
+        return Issue(masthead: masthead, sections: sections, footer: end.footer, distribution: end.distribution)
+    }
+
+    /// A part of the issue complete enough to be written: a section opening (its articles follow)
+    /// or an article of the section opened last.
+    public enum IssuePiece: Equatable {
+        case section(column: String?)
+        case article(Article)
+    }
+
+    /// The issue built a classified paragraph at a time (`ClassifierStream`'s order), handed out
+    /// in pieces as they complete (`takePieces`), so that what it holds is the article being read,
+    /// not the document. A document whose masthead does not make a bulletin is known as such after
+    /// its first paragraphs, and the rest is not kept.
+    public struct Builder {
+        private var mastheadBlocks: [ClassifiedParagraph] = []
+        /// The masthead, once the paragraphs after it have begun (or at `finish`); nil before, or
+        /// when the pages do not show a bulletin's masthead.
+        public private(set) var masthead: Masthead?
+        private var notABulletin = false
+        private var sections = SectionBuilder()
+        private var footer: [FooterField] = []
+        private var lines: [DistributionLine] = []
+        private var notes: [String] = []
+        private var printRun: String?
+
+        public init() {}
+
+        public mutating func add(_ block: ClassifiedParagraph) {
+            switch block.role {
+            case .mastheadExtra, .title, .mastheadLine:
+                // The masthead's paragraphs come first (`BlockClassifier.markMasthead`).
+                mastheadBlocks.append(block)
+                return
+            default:
+                break
+            }
+            if masthead == nil && !notABulletin {
+                masthead = IssueRecovery.masthead(mastheadBlocks)
+                notABulletin = masthead == nil
+                mastheadBlocks = []
+            }
+            guard !notABulletin else { return }
             let text = BulletinPatterns.trimmed(block.paragraph.text)
             switch block.role {
             case .mastheadExtra, .title, .mastheadLine:
-                continue
+                break
             case .column:
-                builder.startSection(column: BulletinPatterns.column(text))
+                sections.startSection(column: BulletinPatterns.column(text))
             case .kicker:
-                builder.article(startingWith: .kicker).kicker = text
+                sections.article(startingWith: .kicker).kicker = text
             case .headline:
-                builder.article(startingWith: .headline).headline = text
+                sections.article(startingWith: .headline).headline = text
             case .subtitle:
-                builder.article(startingWith: .subtitle).subtitle = text
+                sections.article(startingWith: .subtitle).subtitle = text
             case .editorsNote:
-                builder.article(startingWith: .editorsNote).editorsNote = Paragraph(runs: runs(block, firstOfArticle: false))
+                sections.article(startingWith: .editorsNote).editorsNote = Paragraph(runs: runs(block, firstOfArticle: false))
             case .attribution:
-                builder.article(startingWith: .body).attribution = BulletinPatterns.attribution(text)
-                builder.closeArticle()
+                sections.article(startingWith: .body).attribution = BulletinPatterns.attribution(text)
+                sections.closeArticle()
             case .heading:
                 let heading: Heading
                 if let label = BulletinPatterns.headingLabel(text) {
@@ -42,11 +95,11 @@ public enum IssueRecovery {
                 } else {
                     heading = Heading(label: nil, text: text)
                 }
-                builder.article(startingWith: .body).blocks.append(.heading(heading))
+                sections.article(startingWith: .body).blocks.append(.heading(heading))
             case .note:
-                builder.article(startingWith: .body).blocks.append(.note(Paragraph(runs: runs(block, firstOfArticle: false))))
+                sections.article(startingWith: .body).blocks.append(.note(Paragraph(runs: runs(block, firstOfArticle: false))))
             case .paragraph:
-                let article = builder.article(startingWith: .body)
+                let article = sections.article(startingWith: .body)
                 let first = article.blocks.isEmpty && article.headline == nil && article.kicker == nil
                 var paragraph = Paragraph(runs: runs(block, firstOfArticle: first))
                 // An attribution run in at the end of the article's last paragraph (other layouts
@@ -57,7 +110,7 @@ public enum IssueRecovery {
                     if split.before.isEmpty { paragraph.runs.removeLast() }
                     if !paragraph.runs.isEmpty { article.blocks.append(.paragraph(paragraph)) }
                     article.attribution = split.unit
-                    builder.closeArticle()
+                    sections.closeArticle()
                 } else {
                     article.blocks.append(.paragraph(paragraph))
                 }
@@ -77,11 +130,67 @@ public enum IssueRecovery {
                 }
             }
         }
-        let sections = builder.finish()
-        guard !sections.isEmpty else { return nil }
-        let distribution = lines.isEmpty && notes.isEmpty && printRun == nil
-            ? nil : Distribution(lines: lines, printRun: printRun, notes: notes)
-        return Issue(masthead: masthead, sections: sections, footer: footer, distribution: distribution)
+
+        /// The sections opened and articles completed since the last call.
+        public mutating func takePieces() -> [IssuePiece] {
+            defer { sections.pieces = [] }
+            return sections.pieces
+        }
+
+        /// Ends the issue (call once, after the last `add`): the last pieces, the footer and the
+        /// distribution. No issue unless `masthead` is set now and a section was handed out.
+        public mutating func finish() -> (pieces: [IssuePiece], footer: [FooterField], distribution: Distribution?) {
+            if masthead == nil && !notABulletin { masthead = IssueRecovery.masthead(mastheadBlocks) }
+            sections.finish()
+            let distribution = lines.isEmpty && notes.isEmpty && printRun == nil
+                ? nil : Distribution(lines: lines, printRun: printRun, notes: notes)
+            return (takePieces(), footer, distribution)
+        }
+    }
+
+    /// The recovered issue written as issue JSON while the paragraphs come: a `Builder` feeding
+    /// `IssueEncoder.Pieces`. What `add` and `finish` return, joined, is
+    /// `IssueEncoder.encode(recover(blocks))` (lines after the first indented by `indent`, no final
+    /// newline) — or, when `finish` returns nil, nothing: the pages are not a bulletin and what
+    /// was returned before is to be dropped.
+    public struct JSONStream {
+        private var builder = Builder()
+        private var pieces: IssueEncoder.Pieces?
+        private let indent: String
+
+        public init(indent: String = "") {
+            self.indent = indent
+        }
+
+        public mutating func add(_ block: ClassifiedParagraph) -> String {
+            builder.add(block)
+            return write(builder.takePieces())
+        }
+
+        public mutating func finish() -> String? {
+            let end = builder.finish()
+            let rest = write(end.pieces)
+            guard var pieces, pieces.sectionCount > 0 else { return nil }
+            defer { self.pieces = pieces }
+            return rest + pieces.closing(footer: end.footer, distribution: end.distribution)
+        }
+
+        private mutating func write(_ parts: [IssuePiece]) -> String {
+            guard !parts.isEmpty || (pieces == nil && builder.masthead != nil) else { return "" }
+            var output = ""
+            if pieces == nil, let masthead = builder.masthead {
+                let opened = IssueEncoder.Pieces(masthead: masthead, indent: indent)
+                output = opened.opening()
+                pieces = opened
+            }
+            for part in parts {
+                switch part {
+                case .section(let column): output += pieces!.section(column: column)
+                case .article(let article): output += pieces!.article(article)
+                }
+            }
+            return output
+        }
     }
 
     /// Title, number, total, issuer and date from the masthead paragraphs.
@@ -150,9 +259,13 @@ public enum IssueRecovery {
     }
 }
 
-/// Collects articles into sections in reading order.
+/// Collects articles into sections in reading order, handing each article out as it completes
+/// (`pieces`), preceded by its section's opening when it is the section's first.
 private struct SectionBuilder {
     enum Start { case kicker, headline, subtitle, editorsNote, body }
+
+    /// Pieces completed and not yet taken.
+    var pieces: [IssueRecovery.IssuePiece] = []
 
     final class ArticleDraft {
         var kicker: String?
@@ -164,16 +277,17 @@ private struct SectionBuilder {
         var isEmpty: Bool { kicker == nil && headline == nil && subtitle == nil && editorsNote == nil && blocks.isEmpty }
     }
 
-    private var sections: [Section] = []
     private var column: String?
-    private var articles: [Article] = []
+    /// The current section's opening was handed out (with its first article).
+    private var opened = false
     private var current: ArticleDraft?
     private var closed = false
 
     mutating func startSection(column: String?) {
         finishArticle()
-        if !articles.isEmpty || self.column != nil { sections.append(Section(column: self.column, articles: articles)) }
-        articles = []
+        // A column without articles is a section still; no column and no article is none.
+        if !opened && self.column != nil { pieces.append(.section(column: self.column)) }
+        opened = false
         self.column = column
     }
 
@@ -216,12 +330,15 @@ private struct SectionBuilder {
             kicker = nil
             subtitle = nil
         }
-        articles.append(Article(kicker: kicker, headline: headline, subtitle: subtitle, editorsNote: draft.editorsNote,
-                                blocks: blocks, attribution: draft.attribution))
+        if !opened {
+            pieces.append(.section(column: column))
+            opened = true
+        }
+        pieces.append(.article(Article(kicker: kicker, headline: headline, subtitle: subtitle, editorsNote: draft.editorsNote,
+                                       blocks: blocks, attribution: draft.attribution)))
     }
 
-    mutating func finish() -> [Section] {
+    mutating func finish() {
         startSection(column: nil)
-        return sections
     }
 }

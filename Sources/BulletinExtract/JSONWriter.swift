@@ -14,15 +14,30 @@ import BulletinPDFReader
 /// Layout: one object per document; each line, paragraph and warning on one line of the output
 /// so that diffs stay readable; numbers rounded to 0.01 pt.
 public enum JSONWriter {
-    public static func write(_ extraction: Extraction, file: String, issue: Issue?) -> String {
+    public static func write(_ extraction: Extraction, file: String) -> String {
         var out = opening(file: file)
         for (p, page) in extraction.pages.enumerated() { out += pageEntry(page, fonts: extraction.fonts, first: p == 0) }
-        out += closing(extraction, pagesWritten: extraction.pages.count, issue: issue)
-        return out
+        out += paragraphsOpening(pagesWritten: extraction.pages.count)
+        var issue = IssueRecovery.JSONStream(indent: issueIndent)
+        var issueText = ""
+        var written = 0
+        var classifier = ClassifierStream(profile: extraction.profile)
+        let entry: (ClassifierStream.Output) -> Void = { output in
+            out += paragraphEntry(output, first: written == 0)
+            written += 1
+            if case .content(let block) = output { issueText += issue.add(block) }
+        }
+        for paragraph in extraction.paragraphs { classifier.add(paragraph, emit: entry) }
+        classifier.finish(emit: entry)
+        let issueEnd = issue.finish()
+        return out + closing(paragraphsWritten: written, warnings: extraction.warnings)
+            + (issueEnd.map { issueText + $0 } ?? "null") + ending
     }
 
-    /// The document up to its first page: write it, then `pageEntry` for each page as it is
-    /// extracted, then `closing` — so a long document's pages need not be held (`Extractor.stream`).
+    /// The document up to its first page. A document is written in pieces so that a long one
+    /// need not be held (`Extractor.stream`): `opening`, `pageEntry` for each page as it is
+    /// extracted, `paragraphsOpening`, `paragraphEntry` for each paragraph as it is classified
+    /// (`ClassifierStream`), `closing`.
     public static func opening(file: String) -> String {
         "{\n  \"file\": \(string(file)),\n  \"pages\": ["
     }
@@ -46,39 +61,42 @@ public enum JSONWriter {
         return out + "}"
     }
 
-    /// The rest of the document after `pagesWritten` page entries: the paragraphs with their roles,
-    /// the warnings and the issue (`extraction.pages` is not used).
-    public static func closing(_ extraction: Extraction, pagesWritten: Int, issue: Issue?) -> String {
-        let classified = BlockClassifier.classify(extraction)
-        var content = 0
-        var out = pagesWritten == 0 ? "],\n" : "\n  ],\n"
-        out += "  \"paragraphs\": ["
-        for (i, paragraph) in extraction.paragraphs.enumerated() {
-            out += i == 0 ? "\n" : ",\n"
-            var members = ["\"page\": \(paragraph.firstPage + 1)"]
-            if let furniture = paragraph.furniture {
-                members.append("\"furniture\": \(string(furniture.rawValue))")
-            } else if content < classified.count {
-                members.append("\"role\": \(string(classified[content].role.rawValue))")
-                content += 1
-            }
-            members += ["\"alignment\": \(string(paragraph.alignment.rawValue))", "\"text\": \(string(paragraph.text))"]
-            out += "    {" + members.joined(separator: ", ") + "}"
+    /// What closes the pages (`pagesWritten` of them) and opens the paragraphs.
+    public static func paragraphsOpening(pagesWritten: Int) -> String {
+        (pagesWritten == 0 ? "],\n" : "\n  ],\n") + "  \"paragraphs\": ["
+    }
+
+    /// One paragraph's entry: its page, its role (or furniture kind), alignment and text.
+    public static func paragraphEntry(_ output: ClassifierStream.Output, first: Bool) -> String {
+        let paragraph: TextParagraph
+        let kind: String
+        switch output {
+        case .furniture(let kept):
+            paragraph = kept
+            kind = "\"furniture\": \(string(kept.furniture?.rawValue ?? ""))"
+        case .content(let block):
+            paragraph = block.paragraph
+            kind = "\"role\": \(string(block.role.rawValue))"
         }
-        out += extraction.paragraphs.isEmpty ? "],\n" : "\n  ],\n"
-        if !extraction.warnings.isEmpty {
-            out += "  \"warnings\": [" + extraction.warnings.map { string($0.description) }.joined(separator: ", ") + "],\n"
+        return (first ? "\n" : ",\n") + "    {\"page\": \(paragraph.firstPage + 1), \(kind), "
+            + "\"alignment\": \(string(paragraph.alignment.rawValue)), \"text\": \(string(paragraph.text))}"
+    }
+
+    /// The end of the document, after the issue.
+    public static let ending = "\n}\n"
+
+    /// How the issue is indented to sit inside the document (`IssueRecovery.JSONStream(indent:)`).
+    public static let issueIndent = "  "
+
+    /// What follows `paragraphsWritten` paragraph entries up to the issue: the warnings, then
+    /// `"issue": `. After it come the issue as `IssueRecovery.JSONStream` writes it with
+    /// `issueIndent` (or `null`), then `ending`.
+    public static func closing(paragraphsWritten: Int, warnings: [PDFWarning]) -> String {
+        var out = paragraphsWritten == 0 ? "],\n" : "\n  ],\n"
+        if !warnings.isEmpty {
+            out += "  \"warnings\": [" + warnings.map { string($0.description) }.joined(separator: ", ") + "],\n"
         }
-        if let issue {
-            // The issue as IssueEncoder writes it, indented one level to sit inside this object.
-            let encoded = IssueEncoder.encode(issue).split(separator: "\n", omittingEmptySubsequences: false)
-                .dropLast().joined(separator: "\n  ")
-            out += "  \"issue\": \(encoded)\n"
-        } else {
-            out += "  \"issue\": null\n"
-        }
-        out += "}\n"
-        return out
+        return out + "  \"issue\": "
     }
 
     private static func lineObject(_ line: TextLine, fonts: [FontInfo]) -> String {

@@ -8,26 +8,50 @@
 /// (its flanking rules predate CJK); the markers are kept for the reader and for `import`.
 public enum MarkdownWriter {
     public static func write(_ extraction: Extraction) -> String {
-        let classified = BlockClassifier.classify(extraction)
-        var blocks: [String] = []
-        var ruleOpen = false
-        var content = 0
-        for paragraph in extraction.paragraphs {
-            if paragraph.ruleBefore && !ruleOpen { blocks.append("---") }
-            ruleOpen = false
-            if paragraph.furniture != nil {
-                blocks.append(escape(paragraph.text, lineStart: true))
-            } else {
-                let block = classified[content]
-                content += 1
-                blocks.append(render(block))
+        var output = ""
+        var blocks = Blocks()
+        var classifier = ClassifierStream(profile: extraction.profile)
+        for paragraph in extraction.paragraphs { classifier.add(paragraph) { output += blocks.next($0) } }
+        classifier.finish { output += blocks.next($0) }
+        return output + blocks.end()
+    }
+
+    /// The same markdown a paragraph at a time, for output written as `Extractor.classified`
+    /// hands the paragraphs out.
+    public struct Blocks {
+        private var ruleOpen = false
+        private var started = false
+
+        public init() {}
+
+        /// What to write for the next paragraph: its block with the rules around it, one blank
+        /// line from what came before.
+        public mutating func next(_ output: ClassifierStream.Output) -> String {
+            let paragraph: TextParagraph
+            let body: String
+            switch output {
+            case .furniture(let kept):
+                paragraph = kept
+                body = escape(kept.text, lineStart: true)
+            case .content(let block):
+                paragraph = block.paragraph
+                body = render(block)
             }
-            if paragraph.ruleAfter {
-                blocks.append("---")
-                ruleOpen = true
-            }
+            var out = ""
+            if paragraph.ruleBefore && !ruleOpen { out += separated("---") }
+            out += separated(body)
+            ruleOpen = paragraph.ruleAfter
+            if ruleOpen { out += separated("---") }
+            return out
         }
-        return blocks.isEmpty ? "" : blocks.joined(separator: "\n\n") + "\n"
+
+        /// What to write after the last paragraph.
+        public func end() -> String { started ? "\n" : "" }
+
+        private mutating func separated(_ block: String) -> String {
+            defer { started = true }
+            return started ? "\n\n" + block : block
+        }
     }
 
     private static func render(_ block: ClassifiedParagraph) -> String {
@@ -76,14 +100,18 @@ public enum MarkdownWriter {
     /// Backslash-escapes what markdown would read as markup: `\ * _ \``, and at a block's start
     /// `#`, `>`, `-`, `+` and `1.`-style list markers.
     static func escape(_ text: String, lineStart: Bool) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if scalar == "\\" || scalar == "*" || scalar == "_" || scalar == "`" { out += "\\" }
-            out.unicodeScalars.append(scalar)
+        var out = text
+        if text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "`") }) {
+            out = ""
+            for scalar in text.unicodeScalars {
+                if scalar == "\\" || scalar == "*" || scalar == "_" || scalar == "`" { out += "\\" }
+                out.unicodeScalars.append(scalar)
+            }
         }
         guard lineStart, let first = out.unicodeScalars.first else { return out }
         if first == "#" || first == ">" || first == "-" || first == "+" || first == "=" { return "\\" + out }
         // `1. ` at a block start is an ordered list: escape the dot.
+        guard first.isASCII, BulletinPatterns.isDigit(first) else { return out }
         let scalars = Array(out.unicodeScalars)
         var i = 0
         while i < scalars.count && i < 9 && BulletinPatterns.isDigit(scalars[i]) && scalars[i].isASCII { i += 1 }

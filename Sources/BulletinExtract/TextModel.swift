@@ -154,12 +154,18 @@ public struct Extraction: Sendable {
     public var warnings: [PDFWarning]
     /// The size of body text (the most common size, weighted by characters).
     public var bodySize: Double
+    /// The body text's font (`DocumentProfile.bodyFont`).
+    public var bodyFont: Int?
+
+    /// What classifying the paragraphs needs to know of the document.
+    public var profile: DocumentProfile { DocumentProfile(fonts: fonts, bodySize: bodySize, bodyFont: bodyFont) }
 }
 
 /// What `Extractor.stream` knows of the whole document once its paragraphs are out.
 public struct ExtractionSummary: Sendable {
-    public var fonts: [FontInfo]
+    public var profile: DocumentProfile
     public var warnings: [PDFWarning]
+    public var fonts: [FontInfo] { profile.fonts }
     /// The size of body text (the most common size, weighted by characters).
-    public var bodySize: Double
+    public var bodySize: Double { profile.bodySize }
 }

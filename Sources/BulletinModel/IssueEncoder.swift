@@ -14,10 +14,81 @@
 /// sections, articles, blocks and runs), `IssueDecoder.decode(encode(issue))` gives it back.
 public enum IssueEncoder {
     public static func encode(_ issue: Issue) -> String {
-        var output = ""
-        render(issueNode(issue), indent: "", into: &output)
-        output += "\n"
-        return output
+        var pieces = Pieces(masthead: issue.masthead)
+        var output = pieces.opening()
+        for section in issue.sections {
+            output += pieces.section(column: section.column)
+            for article in section.articles { output += pieces.article(article) }
+        }
+        return output + pieces.closing(footer: issue.footer, distribution: issue.distribution) + "\n"
+    }
+
+    /// The same JSON a piece at a time, for an issue written while it is recovered
+    /// (`IssueRecovery.Builder`): the masthead first, then sections and their articles as each is
+    /// complete, then the footer and distribution. The pieces joined are what `encode` writes,
+    /// without its final newline, every line after the first indented by `indent` (to sit inside
+    /// another object).
+    public struct Pieces {
+        private let masthead: Masthead
+        private let indent: String
+        private var sections = 0
+        private var articles = 0
+        private var sectionOpen = false
+
+        public init(masthead: Masthead, indent: String = "") {
+            self.masthead = masthead
+            self.indent = indent
+        }
+
+        /// Sections written so far (an issue has at least one).
+        public var sectionCount: Int { sections }
+
+        /// Up to the first section: `{`, the masthead, `"sections": [`.
+        public func opening() -> String {
+            var output = "{\n" + indent + "  \"masthead\": "
+            render(mastheadNode(masthead), indent: indent + "  ", into: &output)
+            return output + ",\n" + indent + "  \"sections\": ["
+        }
+
+        /// Closes the section before (if any) and opens one.
+        public mutating func section(column: String?) -> String {
+            var output = endSection() + (sections > 0 ? "," : "") + "\n" + indent + "    {"
+            if let column {
+                output += "\n" + indent + "      \"column\": "
+                writeString(column, into: &output)
+                output += ","
+            }
+            sections += 1
+            articles = 0
+            sectionOpen = true
+            return output + "\n" + indent + "      \"articles\": ["
+        }
+
+        /// An article of the section opened last.
+        public mutating func article(_ article: Article) -> String {
+            var output = (articles > 0 ? "," : "") + "\n" + indent + "        "
+            render(articleNode(article), indent: indent + "        ", into: &output)
+            articles += 1
+            return output
+        }
+
+        /// The rest: the last section closed, the footer and distribution, the closing `}`.
+        public mutating func closing(footer: [FooterField], distribution: Distribution?) -> String {
+            var output = endSection() + (sections > 0 ? "\n" + indent + "  ]" : "]")
+            for (key, node) in tailMembers(footer: footer, distribution: distribution) {
+                output += ",\n" + indent + "  "
+                writeString(key, into: &output)
+                output += ": "
+                render(node, indent: indent + "  ", into: &output)
+            }
+            return output + "\n" + indent + "}"
+        }
+
+        private mutating func endSection() -> String {
+            guard sectionOpen else { return "" }
+            sectionOpen = false
+            return (articles > 0 ? "\n" + indent + "      ]" : "]") + "\n" + indent + "    }"
+        }
     }
 
     // MARK: Issue → output tree
@@ -32,24 +103,24 @@ public enum IssueEncoder {
         case array([Node], inline: Bool)
     }
 
-    private static func issueNode(_ issue: Issue) -> Node {
-        let m = issue.masthead
+    private static func mastheadNode(_ m: Masthead) -> Node {
         var masthead: [(String, Node)] = [("title", .string(m.title)), ("number", .string(m.number))]
         if let total = m.totalNumber { masthead.append(("totalNumber", .string(total))) }
         masthead += [("issuer", .string(m.issuer)), ("date", .string(m.date))]
         if !m.extraLines.isEmpty { masthead.append(("extraLines", strings(m.extraLines))) }
+        return .object(masthead, inline: false)
+    }
 
-        var members: [(String, Node)] = [
-            ("masthead", .object(masthead, inline: false)),
-            ("sections", .array(issue.sections.map(sectionNode), inline: false)),
-        ]
-        if !issue.footer.isEmpty {
-            let fields = issue.footer.map {
+    /// The members after the sections: footer and distribution, when there are.
+    private static func tailMembers(footer: [FooterField], distribution: Distribution?) -> [(String, Node)] {
+        var members: [(String, Node)] = []
+        if !footer.isEmpty {
+            let fields = footer.map {
                 Node.object([("label", .string($0.label)), ("value", .string($0.value))], inline: true)
             }
             members.append(("footer", .array(fields, inline: false)))
         }
-        if let d = issue.distribution {
+        if let d = distribution {
             let lines = d.lines.map {
                 Node.object([("label", .string($0.label)), ("text", .string($0.text))], inline: true)
             }
@@ -58,14 +129,7 @@ public enum IssueEncoder {
             if !d.notes.isEmpty { distribution.append(("notes", strings(d.notes))) }
             members.append(("distribution", .object(distribution, inline: false)))
         }
-        return .object(members, inline: false)
-    }
-
-    private static func sectionNode(_ section: Section) -> Node {
-        var members: [(String, Node)] = []
-        if let column = section.column { members.append(("column", .string(column))) }
-        members.append(("articles", .array(section.articles.map(articleNode), inline: false)))
-        return .object(members, inline: false)
+        return members
     }
 
     private static func articleNode(_ article: Article) -> Node {
@@ -156,6 +220,19 @@ public enum IssueEncoder {
     /// controls, so that nothing unseen hides in the output.
     private static func writeString(_ text: String, into output: inout String) {
         output += "\""
+        // Most text needs no escape at all: appended whole, which is many times faster than scalar
+        // by scalar. (C1 controls are U+0080…U+009F: 0xC2 0x80…0x9F in UTF-8.)
+        var plain = true
+        var afterC2 = false
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || (afterC2 && byte < 0xA0) { plain = false; break }
+            afterC2 = byte == 0xC2
+        }
+        if plain {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

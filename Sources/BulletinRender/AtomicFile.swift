@@ -128,7 +128,7 @@ public enum AtomicFile {
 
     /// Writes all of `bytes` to a file descriptor, retrying interrupted and partial writes;
     /// returns the reason on failure.
-    fileprivate static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
+    package static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
         var written = 0
         return bytes.withUnsafeBytes { buffer -> String? in
             while written < buffer.count {

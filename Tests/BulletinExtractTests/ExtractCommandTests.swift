@@ -116,7 +116,7 @@ final class ExtractCommandTests: XCTestCase {
             let extraction = Extractor.extract(try PDFDocument(path: path))
             let classified = BlockClassifier.classify(extraction)
             let expected: [String: String] = [
-                "json": JSONWriter.write(extraction, file: path, issue: IssueRecovery.recover(classified)),
+                "json": JSONWriter.write(extraction, file: path),
                 "markdown": MarkdownWriter.write(extraction),
                 "issue": IssueEncoder.encode(try XCTUnwrap(IssueRecovery.recover(classified), sample.name)),
             ]

@@ -31,6 +31,42 @@ final class IssueRecoveryTests: XCTestCase {
     }
 }
 
+/// The issue written as it is recovered (`IssueRecovery.JSONStream`, what `extract --format issue`
+/// and JSON's `issue` stream) is the encoded whole recovered issue — nothing for a non-bulletin.
+final class IssueStreamTests: XCTestCase {
+    func testStreamedIssueIsTheEncodedRecoveredIssue() throws {
+        for sample in SampleFixtures.all {
+            let blocks = BlockClassifier.classify(Extractor.extract(SampleFixtures.pages(sample)))
+            let issue = try XCTUnwrap(IssueRecovery.recover(blocks), sample.name)
+            for indent in ["", "  "] {
+                var stream = IssueRecovery.JSONStream(indent: indent)
+                var output = ""
+                var before = 0
+                for (index, block) in blocks.enumerated() {
+                    output += stream.add(block)
+                    if index == blocks.count / 2 { before = output.count }
+                }
+                // Written as it goes: half the paragraphs in, most of the issue is out.
+                XCTAssertGreaterThan(before, 0, sample.name)
+                output += try XCTUnwrap(stream.finish(), sample.name)
+                let expected = IssueEncoder.encode(issue).dropLast().replacingOccurrences(of: "\n", with: "\n" + indent)
+                XCTAssertEqual(output, expected, sample.name)
+            }
+        }
+    }
+
+    func testNoIssueWithoutMastheadOrArticles() {
+        let sample = SampleFixtures.all[0]
+        let blocks = BlockClassifier.classify(Extractor.extract(SampleFixtures.pages(sample)))
+        for cut in [Array(blocks.filter { $0.role != .title }), Array(blocks.prefix { $0.role != .paragraph && $0.role != .column })] {
+            var stream = IssueRecovery.JSONStream()
+            for block in cut { _ = stream.add(block) }
+            XCTAssertNil(stream.finish())
+            XCTAssertNil(IssueRecovery.recover(cut))
+        }
+    }
+}
+
 /// Our renderer's synthetic bold is bold to the extractor, from either engine: our own writer fills
 /// and strokes the outline (Tr 2, a 1/24 em pen); Cairo embeds the emboldened face as
 /// `CairoFont-n-m`. With every bold role set that way, the runs still come back.

@@ -83,6 +83,35 @@ final class IssueEncoderTests: XCTestCase {
         XCTAssertTrue(IssueEncoder.encode(issue).contains(#""title": "a\tb\n\u0001\u007F""#))
     }
 
+    func testC1ControlsAreEscapedAndOtherLatin1IsNot() {
+        let issue = Issue(masthead: Masthead(title: "x\u{85}y\u{9F}é\u{A0}", number: "1", issuer: "i", date: "d"),
+                          sections: [])
+        XCTAssertTrue(IssueEncoder.encode(issue).contains(#""title": "x\u0085y\u009Fé\#u{A0}""#))
+    }
+
+    /// The pieces an issue is written in while it is recovered give `encode`'s bytes; with an
+    /// indent, every line after the first is indented by it (the issue inside extract's JSON).
+    func testPiecesGiveTheEncodedIssue() {
+        var random = SplitMix64(seed: 7)
+        var issues = (0 ..< 50).map { _ in randomIssue(&random) }
+        issues.append(Issue(masthead: Fixtures.fullIssue.masthead,
+                            sections: [Section(column: "空栏", articles: [])] + Fixtures.fullIssue.sections))
+        for issue in issues {
+            for indent in ["", "  "] {
+                var pieces = IssueEncoder.Pieces(masthead: issue.masthead, indent: indent)
+                var output = pieces.opening()
+                for section in issue.sections {
+                    output += pieces.section(column: section.column)
+                    for article in section.articles { output += pieces.article(article) }
+                }
+                output += pieces.closing(footer: issue.footer, distribution: issue.distribution)
+                let expected = IssueEncoder.encode(issue).dropLast().replacingOccurrences(of: "\n", with: "\n" + indent)
+                XCTAssertEqual(output, expected)
+                XCTAssertEqual(pieces.sectionCount, issue.sections.count)
+            }
+        }
+    }
+
     func testNonASCIIIsWrittenAsIs() {
         let json = IssueEncoder.encode(Fixtures.fullIssue)
         XCTAssertTrue(json.contains("😀 罕见字𠀀也可以。"))

@@ -19,9 +19,9 @@ struct DocumentBuilder {
     private let options: ExtractOptions
     private var furniture: FurnitureFilter.Decision?
     private var stream: ParagraphStream?
-    /// Size bucket → document font id → characters, over the selected pages' content lines: what
-    /// picks the body text's font once the body size is known.
-    private var fontCharacters: [Int: [Int: Int]] = [:]
+    /// Visible characters per size bucket and document font id, over the selected pages' content
+    /// lines: what picks the body text's font once the body size is known.
+    private var fontCharacters: [DocumentProfile.SizeAndFont: Int] = [:]
 
     init(options: ExtractOptions, retainBudget: Int = .max) {
         self.options = options
@@ -66,8 +66,13 @@ struct DocumentBuilder {
     private mutating func tallyFonts(_ lines: [TextLine], ids: [Int]) {
         for line in lines where line.furniture == nil {
             let bucket = PageMetrics.bucket(line.size)
+            if line.singleFont {  // most lines: counted whole
+                fontCharacters[.init(bucket: bucket, font: ids[line.firstFont]), default: 0] += line.characterCount
+                continue
+            }
             for span in line.spans {
-                fontCharacters[bucket, default: [:]][ids[span.font], default: 0] += span.text.unicodeScalars.count
+                let visible = span.text.unicodeScalars.reduce(0) { $0 + (CharacterKind($1) == .space ? 0 : 1) }
+                fontCharacters[.init(bucket: bucket, font: ids[span.font]), default: 0] += visible
             }
         }
     }

@@ -16,11 +16,17 @@ public struct DocumentProfile: Sendable, Equatable {
         self.bodyFont = bodyFont
     }
 
-    /// The body font from characters counted per size bucket (`PageMetrics.bucket`) and font.
-    static func bodyFont(_ characters: [Int: [Int: Int]], bodySize: Double) -> Int? {
+    /// A size bucket (`PageMetrics.bucket`) and a font id: what characters are counted by.
+    struct SizeAndFont: Hashable {
+        var bucket: Int
+        var font: Int
+    }
+
+    /// The body font from characters counted per size bucket and font.
+    static func bodyFont(_ characters: [SizeAndFont: Int], bodySize: Double) -> Int? {
         var counts: [Int: Int] = [:]
-        for (bucket, fonts) in characters where abs(Double(bucket) / 2 - bodySize) <= 0.1 * bodySize {
-            for (font, count) in fonts { counts[font, default: 0] += count }
+        for (key, count) in characters where abs(Double(key.bucket) / 2 - bodySize) <= 0.1 * bodySize {
+            counts[key.font, default: 0] += count
         }
         return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
     }

@@ -9,6 +9,8 @@ final class Spool {
     private var buffer: [UInt8] = []
     private var fd: Int32 = -1
     private let memoryLimit: Int
+    /// Where the temporary file goes (named in errors).
+    private let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
 
     init(memoryLimit: Int = 1 << 20) {
         self.memoryLimit = memoryLimit
@@ -44,19 +46,18 @@ final class Spool {
     /// Moves the buffer to the temporary file (created, and unlinked at once, the first time).
     private func spill() throws(AtomicFile.WriteError) {
         if fd < 0 {
-            let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
             var template = Array((directory + "/bulletin-pdf-spool.XXXXXX").utf8CString)
             fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
             guard fd >= 0 else { throw failure() }
             template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         }
         if let reason = AtomicFile.writeAll(buffer, to: fd) {
-            throw AtomicFile.WriteError(path: "temporary file", reason: reason)
+            throw AtomicFile.WriteError(path: "temporary file in \(directory)", reason: reason)
         }
         buffer.removeAll(keepingCapacity: true)
     }
 
     private func failure() -> AtomicFile.WriteError {
-        AtomicFile.WriteError(path: "temporary file", reason: String(cString: strerror(errno)))
+        AtomicFile.WriteError(path: "temporary file in \(directory) (set TMPDIR to change)", reason: String(cString: strerror(errno)))
     }
 }

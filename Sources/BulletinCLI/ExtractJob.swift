@@ -142,13 +142,12 @@ struct ExtractJob: Equatable {
     private func streamText(_ document: PDFDocument, pages: [Int]?, options: ExtractOptions, input: String,
                             to writer: AtomicFile.Writer) throws(AtomicFile.WriteError) {
         var pieces = TextWriter.Pieces()
-        var failure: AtomicFile.WriteError?
+        let writes = DeferredWrites()
         let summary = Extractor.stream(document, pages: pages, options: options, retainBudget: retainBudget) { paragraph in
-            guard failure == nil else { return }
-            do throws(AtomicFile.WriteError) { try writer.write(pieces.next(paragraph)) } catch { failure = error }
+            writes.attempt { () throws(AtomicFile.WriteError) in try writer.write(pieces.next(paragraph)) }
         }
         printWarnings(summary.warnings, input: input)
-        if let failure { throw failure }
+        try writes.rethrow()
         try writer.write(pieces.end())
     }
 
@@ -156,13 +155,12 @@ struct ExtractJob: Equatable {
     private func streamMarkdown(_ document: PDFDocument, pages: [Int]?, options: ExtractOptions, input: String,
                                 to writer: AtomicFile.Writer) throws(AtomicFile.WriteError) {
         var blocks = MarkdownWriter.Blocks()
-        var failure: AtomicFile.WriteError?
+        let writes = DeferredWrites()
         let summary = Extractor.classified(document, pages: pages, options: options, retainBudget: retainBudget) { output in
-            guard failure == nil else { return }
-            do throws(AtomicFile.WriteError) { try writer.write(blocks.next(output)) } catch { failure = error }
+            writes.attempt { () throws(AtomicFile.WriteError) in try writer.write(blocks.next(output)) }
         }
         printWarnings(summary.warnings, input: input)
-        if let failure { throw failure }
+        try writes.rethrow()
         try writer.write(blocks.end())
     }
 
@@ -173,13 +171,13 @@ struct ExtractJob: Equatable {
                              to writer: AtomicFile.Writer) throws(AtomicFile.WriteError) -> Bool {
         let spool = Spool()
         var issue = IssueRecovery.JSONStream()
-        var failure: AtomicFile.WriteError?
+        let writes = DeferredWrites()
         let summary = Extractor.classified(document, pages: pages, options: options, retainBudget: retainBudget) { output in
-            guard case .content(let block) = output, failure == nil else { return }
-            do throws(AtomicFile.WriteError) { try spool.write(issue.add(block)) } catch { failure = error }
+            guard case .content(let block) = output else { return }
+            writes.attempt { () throws(AtomicFile.WriteError) in try spool.write(issue.add(block)) }
         }
         printWarnings(summary.warnings, input: input)
-        if let failure { throw failure }
+        try writes.rethrow()
         guard let rest = issue.finish() else { return false }
         try spool.copy(to: writer)
         try writer.write(rest + "\n")
@@ -191,32 +189,28 @@ struct ExtractJob: Equatable {
     /// are still being written) and follow the pages, so nothing grows with the document.
     private func streamJSON(_ document: PDFDocument, pages: [Int]?, options: ExtractOptions, input: String,
                             to writer: AtomicFile.Writer) throws(AtomicFile.WriteError) {
-        var failure: AtomicFile.WriteError?
-        func attempt(_ write: () throws(AtomicFile.WriteError) -> Void) {
-            guard failure == nil else { return }
-            do throws(AtomicFile.WriteError) { try write() } catch { failure = error }
-        }
+        let writes = DeferredWrites()
         let paragraphs = Spool()
         let issueSpool = Spool()
         var issue = IssueRecovery.JSONStream(indent: JSONWriter.issueIndent)
         var pagesWritten = 0
         var paragraphsWritten = 0
-        attempt { () throws(AtomicFile.WriteError) in try writer.write(JSONWriter.opening(file: input)) }
+        writes.attempt { () throws(AtomicFile.WriteError) in try writer.write(JSONWriter.opening(file: input)) }
         let summary = Extractor.classified(document, pages: pages, options: options, retainBudget: retainBudget,
                                            page: { page, fonts in
-            attempt { () throws(AtomicFile.WriteError) in
+            writes.attempt { () throws(AtomicFile.WriteError) in
                 try writer.write(JSONWriter.pageEntry(page, fonts: fonts, first: pagesWritten == 0))
             }
             pagesWritten += 1
         }, block: { output in
-            attempt { () throws(AtomicFile.WriteError) in
+            writes.attempt { () throws(AtomicFile.WriteError) in
                 try paragraphs.write(JSONWriter.paragraphEntry(output, first: paragraphsWritten == 0))
                 if case .content(let block) = output { try issueSpool.write(issue.add(block)) }
             }
             paragraphsWritten += 1
         })
         printWarnings(summary.warnings, input: input)
-        if let failure { throw failure }
+        try writes.rethrow()
         try writer.write(JSONWriter.paragraphsOpening(pagesWritten: pagesWritten))
         try paragraphs.copy(to: writer)
         try writer.write(JSONWriter.closing(paragraphsWritten: paragraphsWritten, warnings: summary.warnings))
@@ -266,5 +260,20 @@ struct ExtractJob: Equatable {
             text += "warning: \(input): … and \(warnings.count - Self.warningLimit) more warnings\n"
         }
         if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
+    }
+}
+
+/// Writes made inside the extractor's callbacks, which cannot throw: the first failure is kept and
+/// the writes after it skipped; `rethrow` throws it once the extractor has returned.
+private final class DeferredWrites {
+    private var failure: AtomicFile.WriteError?
+
+    func attempt(_ write: () throws(AtomicFile.WriteError) -> Void) {
+        guard failure == nil else { return }
+        do throws(AtomicFile.WriteError) { try write() } catch { failure = error }
+    }
+
+    func rethrow() throws(AtomicFile.WriteError) {
+        if let failure { throw failure }
     }
 }

@@ -107,6 +107,8 @@ public enum JSONWriter {
             "\"size\": \(number(line.size))",
         ]
         if let furniture = line.furniture { members.append("\"furniture\": \(string(furniture.rawValue))") }
+        // Lines in a column say which (its edges); lines are listed in reading order.
+        if let column = line.column { members.append("\"column\": [\(number(column.left)), \(number(column.right))]") }
         let spans = line.spans.map { span in
             var parts = ["\"text\": \(string(span.text))", "\"font\": \(string(fonts[span.font].name))",
                          "\"size\": \(number(span.size))", "\"color\": \(string(hex(span.color)))",

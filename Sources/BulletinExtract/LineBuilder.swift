@@ -43,7 +43,7 @@ enum LineBuilder {
         guard !glyphs.isEmpty else { return [] }
         // Baseline order; drawing order breaks ties so that the result never depends on the sort.
         glyphs.sort { $0.baseline != $1.baseline ? $0.baseline < $1.baseline : $0.source < $1.source }
-        var lines: [TextLine] = []
+        var rows: [Range<Int>] = []
         var groupStart = 0
         var anchor = glyphs[0].baseline
         var anchorSize = glyphs[0].size
@@ -52,7 +52,7 @@ enum LineBuilder {
             // Glyphs of one line share a baseline up to rounding and small raises; 0.3 of the
             // smaller size separates lines even at the tightest leading (solid-set, 1.0).
             if glyph.baseline - anchor > 0.3 * min(glyph.size, anchorSize) {
-                if let line = makeLine(&glyphs[groupStart..<index], page: page, positions: characterPositions) { lines.append(line) }
+                rows.append(groupStart..<index)
                 groupStart = index
                 anchor = glyph.baseline
                 anchorSize = glyph.size
@@ -60,7 +60,32 @@ enum LineBuilder {
                 anchorSize = max(anchorSize, glyph.size)
             }
         }
-        if let line = makeLine(&glyphs[groupStart...], page: page, positions: characterPositions) { lines.append(line) }
+        rows.append(groupStart..<glyphs.count)
+        for row in rows {
+            glyphs[row].sort { $0.x0 != $1.x0 ? $0.x0 < $1.x0 : $0.source < $1.source }
+        }
+        // Rows become lines in reading order: a page set in columns is read column by column.
+        let pieces = ReadingOrder.pieces(rows: rows, glyphs: glyphs, rules: page.rules, height: page.height)
+        var lines: [TextLine] = []
+        lines.reserveCapacity(pieces.count)
+        var inColumn: [Bool] = []
+        for piece in pieces {
+            guard var line = makeLine(glyphs[piece.range], page: page, positions: characterPositions) else { continue }
+            line.flow = piece.flow
+            lines.append(line)
+            inColumn.append(piece.inColumn)
+        }
+        // Each column's lines get the column's edges (its flow's lines are consecutive).
+        var start = 0
+        while start < lines.count {
+            var end = start + 1
+            while end < lines.count, lines[end].flow == lines[start].flow { end += 1 }
+            if inColumn[start] {
+                let bounds = ColumnBounds(lines[start..<end])
+                for i in start..<end { lines[i].column = bounds }
+            }
+            start = end
+        }
         return lines
     }
 
@@ -108,9 +133,9 @@ enum LineBuilder {
         return glyphs
     }
 
-    /// Builds one line from a baseline group (sorted here by x); nil when it holds only spaces.
-    private static func makeLine(_ group: inout ArraySlice<Glyph>, page: PageContent, positions: Bool) -> TextLine? {
-        group.sort { $0.x0 != $1.x0 ? $0.x0 < $1.x0 : $0.source < $1.source }
+    /// Builds one line from a baseline group, or the part of one in a column (sorted by x); nil
+    /// when it holds only spaces.
+    private static func makeLine(_ group: ArraySlice<Glyph>, page: PageContent, positions: Bool) -> TextLine? {
         let visible = removeOverprints(group, page: page)
         guard let head = visible.first(where: { !$0.isSpace }),
               let tail = visible.last(where: { !$0.isSpace }) else { return nil }

@@ -29,12 +29,12 @@ struct PageMetrics: Equatable {
         return Double(bodyBucket) / 2
     }
 
-    /// The page's left margin: the most common start of its body-size content lines, when at least
-    /// three lines show it.
+    /// The page's left margin: the most common start of its body-size content lines outside
+    /// columns, when at least three lines show it.
     static func leftEdge(of lines: [TextLine], bodySize: Double) -> Double? {
         let bodyBucket = bucket(bodySize)
         var starts: [Int: Int] = [:]
-        for line in lines where line.furniture == nil && bucket(line.size) == bodyBucket {
+        for line in lines where line.furniture == nil && line.column == nil && bucket(line.size) == bodyBucket {
             starts[Int(line.start.rounded()), default: 0] += 1
         }
         guard let mode = mode(starts), (starts[mode] ?? 0) >= 3 else { return nil }
@@ -42,6 +42,14 @@ struct PageMetrics: Equatable {
     }
 
     func left(page: Int) -> Double { leftEdge[page] ?? defaultLeft }
+
+    /// The edges of the measure a line is set in: its column's, or the page's left margin and the
+    /// body text's right edge (nil while the document shows none).
+    func measure(of line: TextLine) -> (left: Double, right: Double)? {
+        if let column = line.column { return (column.left, column.right) }
+        guard let right = rightEdge[PageMetrics.bucket(bodySize)] else { return nil }
+        return (left(page: line.page), right)
+    }
 
     /// The most frequent key; ties go to the larger key (the measure's edge, not a short line).
     static func mode(_ counts: [Int: Int]) -> Int? {

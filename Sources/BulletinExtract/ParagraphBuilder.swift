@@ -14,7 +14,8 @@ import BulletinPDFReader
 /// - no heading-like break: a short line all in another face after a sentence end (a column head
 ///   `【…】` set flush left after a full body line).
 /// Across a page break the same tests run against the next page's margins, which joins a paragraph
-/// the page cut (its first line on the new page is not indented) and keeps a new one apart.
+/// the page cut (its first line on the new page is not indented) and keeps a new one apart; from
+/// one column to the next (`TextLine.flow`) likewise, against the next column's edges.
 struct ParagraphBuilder {
     var metrics: PageMetrics
 
@@ -40,7 +41,7 @@ struct ParagraphBuilder {
         if a.furniture != nil || b.furniture != nil || a.hasFieldGap || b.hasFieldGap { return false }
         let em = max(a.size, b.size)
         if abs(a.size - b.size) > 0.1 * em { return false }
-        if a.page == b.page {
+        if a.page == b.page && a.flow == b.flow {
             let step = b.baseline - a.baseline
             let pitch = metrics.pitch[PageMetrics.bucket(b.size)] ?? 1.5 * b.size
             if step <= 0 || step > max(1.5 * pitch, pitch + 0.8 * em) { return false }
@@ -48,12 +49,12 @@ struct ParagraphBuilder {
         }
         // Display type (headlines, titles) set centred over several lines: each line is centred,
         // none need be full.
-        if a.size > metrics.bodySize * 1.1, a.page == b.page, a.firstFont == b.firstFont, centered(a), centered(b) {
+        if a.size > metrics.bodySize * 1.1, a.page == b.page, a.flow == b.flow, a.firstFont == b.firstFont, centered(a), centered(b) {
             return true
         }
         // Full: the line reaches the right edge of the text around it.
         let edge = paragraph[paragraph.count - 1].right
-        let slack = metrics.fullTolerance[PageMetrics.bucket(a.size)] ?? Self.fullTolerance
+        let slack = a.column?.fullTolerance ?? metrics.fullTolerance[PageMetrics.bucket(a.size)] ?? Self.fullTolerance
         if a.end < edge - slack * em { return false }
 
         // Starts, relative to the left edge of the text around each line (its own page, its own
@@ -101,11 +102,12 @@ struct ParagraphBuilder {
         var right: [Double]
 
         init(_ lines: [TextLine], metrics: PageMetrics) {
-            struct Geometry { var page: Int; var size: Double; var start: Double; var end: Double
-                              var content: Bool; var fieldGap: Bool; var hanging: Bool }
+            struct Geometry { var page: Int; var flow: Int; var size: Double; var start: Double; var end: Double
+                              var content: Bool; var fieldGap: Bool; var hanging: Bool; var column: ColumnBounds? }
             let g = lines.map {
-                Geometry(page: $0.page, size: $0.size, start: $0.start, end: $0.end, content: $0.furniture == nil,
-                         fieldGap: $0.hasFieldGap, hanging: $0.last.isClosingMark)
+                Geometry(page: $0.page, flow: $0.flow, size: $0.size, start: $0.start, end: $0.end,
+                         content: $0.furniture == nil, fieldGap: $0.hasFieldGap, hanging: $0.last.isClosingMark,
+                         column: $0.column)
             }
             left = []
             right = []
@@ -117,7 +119,7 @@ struct ParagraphBuilder {
                 var rightEdge = -Double.infinity, hangingEdge = line.end, rightCount = 0
                 for j in max(0, index - 4)...min(g.count - 1, index + 4) {
                     let other = g[j]
-                    guard other.page == line.page, other.content, abs(other.size - line.size) <= 0.1 * line.size else { continue }
+                    guard other.page == line.page, other.flow == line.flow, other.content, abs(other.size - line.size) <= 0.1 * line.size else { continue }
                     leftEdge = min(leftEdge, other.start)
                     leftCount += 1
                     guard !other.fieldGap else { continue }
@@ -125,10 +127,11 @@ struct ParagraphBuilder {
                     rightCount += 1
                 }
                 if rightEdge == -Double.infinity { rightEdge = hangingEdge }
-                if rightCount < 3, let usual = metrics.rightEdge[PageMetrics.bucket(line.size)] {
+                // A column's own edges stand in for the page's.
+                if rightCount < 3, let usual = line.column?.right ?? metrics.rightEdge[PageMetrics.bucket(line.size)] {
                     rightEdge = max(rightEdge, usual)
                 }
-                if leftCount < 3 { leftEdge = min(leftEdge, metrics.left(page: line.page)) }
+                if leftCount < 3 { leftEdge = min(leftEdge, line.column?.left ?? metrics.left(page: line.page)) }
                 left.append(leftEdge)
                 right.append(rightEdge)
             }
@@ -136,8 +139,8 @@ struct ParagraphBuilder {
     }
 
     private func centered(_ line: TextLine) -> Bool {
-        guard let right = metrics.rightEdge[PageMetrics.bucket(metrics.bodySize)] else { return false }
-        let middle = (metrics.left(page: line.page) + right) / 2
+        guard let (left, right) = metrics.measure(of: line) else { return false }
+        let middle = (left + right) / 2
         return abs((line.start + line.end) / 2 - middle) < line.size
     }
 

@@ -8,8 +8,8 @@ enum ParagraphPlacement {
     static func align(_ paragraph: inout TextParagraph, metrics: PageMetrics) {
         guard let line = paragraph.lines.first else { return }
         let em = line.size
-        let left = metrics.left(page: line.page)
-        let right = metrics.rightEdge[PageMetrics.bucket(metrics.bodySize)] ?? line.end
+        // A line in a column sits between the column's edges.
+        let (left, right) = metrics.measure(of: line) ?? (metrics.left(page: line.page), line.end)
         let leftSpace = line.start - left, rightSpace = right - line.end
         // Centring is judged on the glyph boxes: a producer that centres a line starting with
         // an opening mark keeps the mark's blank half inside.

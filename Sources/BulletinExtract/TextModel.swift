@@ -43,6 +43,12 @@ public struct TextLine: Sendable, Equatable {
     public var size: Double
     /// Set when the line is page furniture.
     public var furniture: Furniture?
+    /// The run of lines that read continuously this line belongs to on its page: 0, 1, … down
+    /// the page — a new one where a column starts or ends (`ReadingOrder`).
+    public var flow: Int = 0
+    /// The edges of the column the line stands in, when the page sets it in columns; nil for a
+    /// line in the page's own measure.
+    public var column: ColumnBounds?
     /// Each visible character and the left edge of its glyph, left to right — only when asked
     /// for (`ExtractOptions.characterPositions`), e.g. to check a PDF's spacing.
     public var characters: [Character] = []
@@ -97,6 +103,30 @@ public struct TextLine: Sendable, Equatable {
         self.singleFont = singleFont
         self.characterCount = characterCount
         self.characters = characters
+    }
+}
+
+/// The left and right edges of a column of text: where its lines start and the right end of its
+/// full lines.
+public struct ColumnBounds: Sendable, Equatable {
+    public var left: Double
+    public var right: Double
+    /// How far short of `right` (em) a line may end and still be full, when the column shows it
+    /// (eight lines near the edge): 0.8 when nearly all end on it (justified), 4 when not (ragged)
+    /// — the test `PageMetrics.fullTolerance` makes for the page's measure, on the column alone.
+    var fullTolerance: Double?
+
+    /// The edges a column's lines show: their leftmost start, and their rightmost end among lines
+    /// that do not end in a closing mark (which may hang past the measure).
+    init(_ lines: ArraySlice<TextLine>) {
+        left = lines.map(\.start).min() ?? 0
+        let measured = lines.filter { !$0.last.isClosingMark && !$0.hasFieldGap }
+        right = measured.map(\.end).max() ?? lines.map(\.end).max() ?? left
+        let shortfalls = measured.map { (right - $0.end) / $0.size }.filter { $0 > -0.5 && $0 < 4 }
+        if shortfalls.count >= 8 {
+            let nearlyFull = shortfalls.filter { $0 <= 0.4 }.count
+            fullTolerance = Double(nearlyFull) >= 0.95 * Double(shortfalls.count) ? 0.8 : 4
+        }
     }
 }
 

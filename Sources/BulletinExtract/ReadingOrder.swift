@@ -1,0 +1,373 @@
+import BulletinPDFReader
+
+/// Puts a page's rows (baseline groups, each sorted by x) in reading order when part of the page is
+/// set in columns: a column is read to its foot before the next one starts, as a reader does,
+/// instead of row by row across the gutter (which interleaves the columns line by line).
+///
+/// A column band is a run of consecutive rows with a gutter: an x-interval at least
+/// `minimumGutter` em wide that none of their glyphs enters, with text on both sides. It is found
+/// from evidence a row gives — a wide gap inside it, or a neighbour row wholly on the other side
+/// (columns whose baselines do not line up) — and grown up and down while rows stay clear of the
+/// gutter, the rows keep their column's line pitch, and no horizontal rule crosses it. A band is
+/// taken only when both sides read as prose: at least `minimumSideRows` rows each, several em
+/// wide, three lines in five reaching the side's right edge, not mostly led by labels. That keeps tables, the 版记's field rows
+/// (`编辑：…  电话：…`) and issuer/date lines in row order, as before. Each side is ordered again
+/// the same way, so three columns are two gutters found one after the other.
+///
+/// Rows that cross the gutter (a title over both columns, a full-width paragraph after them) end
+/// the band and stay where they are. Page furniture keeps its place at the page's edges: an outer
+/// row further from its column than the column's own line pitch is not taken into the band.
+///
+/// Every part of the page is in some flow: `Piece.flow` numbers the runs of parts that read
+/// continuously (the page's own measure, or one column), so that paragraph building can treat a
+/// change of column like a page break.
+enum ReadingOrder {
+    /// Gutters are at least this wide (em). CSS's default column gap is 1 em, LaTeX's `\columnsep`
+    /// about one em of 10 pt text; justified Chinese text never opens gaps this wide inside a line
+    /// on many consecutive rows.
+    static let minimumGutter = 0.8
+    /// Rows each side of a gutter needs before the band is read as columns: more than a block of
+    /// footer fields (`编辑：… 电话：…`) has.
+    static let minimumSideRows = 4
+    /// A side narrower than this (em) is a table column or a field, not a column of text.
+    static let minimumSideWidth = 8.0
+
+    /// A row, or the part of one on one side of a gutter: a range of the glyph array.
+    struct Piece: Equatable {
+        var range: Range<Int>
+        /// The run of pieces that read continuously this piece belongs to (0, 1, … down the page).
+        var flow: Int
+        /// The piece lies in a column (not in the page's own measure).
+        var inColumn: Bool
+    }
+
+    /// The pieces of a page in reading order. `rows` are consecutive ranges of `glyphs` (top to
+    /// bottom), each sorted by x; `height` is the page's, for its outer seventh (`FurnitureFilter`).
+    static func pieces(rows: [Range<Int>], glyphs: [LineBuilder.Glyph], rules: [PDFRule], height: Double) -> [Piece] {
+        var order = Ordering(glyphs: glyphs, rules: rules, height: height, rowCount: rows.count)
+        order.order(rows.enumerated().map { Part(row: $0.offset, range: $0.element) }, region: 0)
+        // Flows: a new one wherever the region changes.
+        var pieces: [Piece] = []
+        pieces.reserveCapacity(order.output.count)
+        var flow = -1, lastRegion = -1
+        for (part, region) in order.output {
+            if region != lastRegion { flow += 1; lastRegion = region }
+            pieces.append(Piece(range: part.range, flow: flow, inColumn: region != 0))
+        }
+        return pieces
+    }
+
+    /// A row or part of one.
+    struct Part {
+        var row: Int
+        var range: Range<Int>
+    }
+
+    /// What growing a band needs of a part: its visible extent broken at gaps of a gutter's width.
+    private struct Shape {
+        var baseline: Double
+        var size: Double
+        /// Index range into `Ordering.segments`.
+        var segments: Range<Int>
+        var x0: Double
+        var x1: Double
+        var visible: Bool { !segments.isEmpty }
+    }
+
+    private struct Segment {
+        var x0: Double
+        var x1: Double
+    }
+
+    /// A band of parts with the gutter found for it.
+    private struct Band {
+        var top: Int
+        var bottom: Int
+        var gutter: Segment
+    }
+
+    private struct Ordering {
+        let glyphs: [LineBuilder.Glyph]
+        let rules: [PDFRule]
+        let height: Double
+        let rowCount: Int
+        var output: [(Part, Int)] = []
+        var regions = 0
+        /// Segments of the parts being ordered (reused across recursion levels).
+        var segments: [Segment] = []
+
+        init(glyphs: [LineBuilder.Glyph], rules: [PDFRule], height: Double, rowCount: Int) {
+            self.glyphs = glyphs
+            self.rules = rules.filter { abs($0.y1 - $0.y0) < 3 }
+            self.height = height
+            self.rowCount = rowCount
+            output.reserveCapacity(rowCount)
+        }
+
+        mutating func order(_ parts: [Part], region: Int) {
+            guard parts.count >= 2 * ReadingOrder.minimumSideRows else {
+                for part in parts { output.append((part, region)) }
+                return
+            }
+            let shapes = parts.map { shape(of: $0) }
+            var emitted = 0, scan = 0
+            while scan < parts.count {
+                guard let band = findBand(at: scan, floor: emitted, parts: parts, shapes: shapes) else {
+                    scan += 1
+                    continue
+                }
+                for part in parts[emitted..<band.top] { output.append((part, region)) }
+                let middle = (band.gutter.x0 + band.gutter.x1) / 2
+                var left: [Part] = [], right: [Part] = []
+                for part in parts[band.top...band.bottom] {
+                    var split = part.range.lowerBound
+                    while split < part.range.upperBound, (glyphs[split].x0 + glyphs[split].x1) / 2 < middle { split += 1 }
+                    if split > part.range.lowerBound { left.append(Part(row: part.row, range: part.range.lowerBound..<split)) }
+                    if split < part.range.upperBound { right.append(Part(row: part.row, range: split..<part.range.upperBound)) }
+                }
+                regions += 1
+                order(left, region: regions)
+                regions += 1
+                order(right, region: regions)
+                emitted = band.bottom + 1
+                scan = emitted
+            }
+            for part in parts[emitted...] { output.append((part, region)) }
+        }
+
+        /// The part's visible glyphs as segments: runs whose gaps are narrower than a gutter.
+        private mutating func shape(of part: Part) -> Shape {
+            let start = segments.count
+            var x0 = Double.infinity, x1 = -Double.infinity, size = 0.0, baseline = 0.0
+            var current: Segment?
+            var previousSize = 0.0
+            // Fields read through a pointer: copying whole glyph records was most of this pass.
+            glyphs.withUnsafeBufferPointer { glyphs in
+                for index in part.range where !glyphs[index].isSpace {
+                    let g = glyphs.baseAddress! + index
+                    let gx0 = g.pointee.x0, gx1 = g.pointee.x1, gsize = g.pointee.size
+                    if size == 0 { baseline = g.pointee.baseline }
+                    size = max(size, gsize)
+                    x0 = min(x0, gx0)
+                    x1 = max(x1, gx1)
+                    if var open = current, gx0 - open.x1 < ReadingOrder.minimumGutter * max(previousSize, gsize) {
+                        open.x1 = max(open.x1, gx1)
+                        current = open
+                    } else {
+                        if let open = current { segments.append(open) }
+                        current = Segment(x0: gx0, x1: gx1)
+                    }
+                    previousSize = gsize
+                }
+            }
+            if let open = current { segments.append(open) }
+            return Shape(baseline: baseline, size: size, segments: start..<segments.count, x0: x0, x1: x1)
+        }
+
+        /// A band around part `index` from the gutters it shows, or nil. Parts before `floor` are
+        /// taken.
+        private func findBand(at index: Int, floor: Int, parts: [Part], shapes: [Shape]) -> Band? {
+            let shape = shapes[index]
+            guard shape.visible else { return nil }
+            // Gaps inside the part.
+            var previous: Segment?
+            for s in shape.segments {
+                let segment = segments[s]
+                if let p = previous, let band = grow(Segment(x0: p.x1, x1: segment.x0), from: index, through: index,
+                                                       floor: floor, parts: parts, shapes: shapes) {
+                    return band
+                }
+                previous = segment
+            }
+            // The next visible part wholly to one side of this one.
+            guard index + 1 < shapes.count, shapes[index + 1].visible else { return nil }
+            let next = shapes[index + 1]
+            let em = max(shape.size, next.size)
+            let gutter: Segment
+            if next.x0 - shape.x1 >= ReadingOrder.minimumGutter * em {
+                gutter = Segment(x0: shape.x1, x1: next.x0)
+            } else if shape.x0 - next.x1 >= ReadingOrder.minimumGutter * em {
+                gutter = Segment(x0: next.x1, x1: shape.x0)
+            } else {
+                return nil
+            }
+            return grow(gutter, from: index, through: index + 1, floor: floor, parts: parts, shapes: shapes)
+        }
+
+        /// Grows a band with `gutter` from parts `first...last` up and down; the band if it reads
+        /// as columns.
+        private func grow(_ start: Segment, from first: Int, through last: Int, floor: Int,
+                          parts: [Part], shapes: [Shape]) -> Band? {
+            var gutter = start
+            let em = shapes[first].size
+            guard gutter.x1 - gutter.x0 >= ReadingOrder.minimumGutter * em else { return nil }
+            var pitch = SidePitch()
+            for k in first...last { guard fits(shapes[k], &gutter) else { return nil }; pitch.add(shapes[k], gutter: gutter) }
+            var bottom = last
+            var down = pitch
+            while bottom + 1 < shapes.count {
+                let next = shapes[bottom + 1]
+                var narrowed = gutter
+                guard next.visible, fits(next, &narrowed),
+                      down.accepts(next, gutter: narrowed, outer: isOuter(parts[bottom + 1], next), em: em),
+                      !ruleCrosses(narrowed, between: shapes[bottom].baseline, and: next.baseline) else { break }
+                gutter = narrowed
+                down.add(next, gutter: gutter)
+                bottom += 1
+            }
+            // Upwards the side pitches the band showed going down are known. A title centred over
+            // the band is not its first line, though it may cross no gutter (three columns: it
+            // stands over the middle one).
+            var top = first
+            var up = pitch
+            up.steps = down.steps
+            let extent = (first...bottom).reduce(into: Segment(x0: .infinity, x1: -.infinity)) {
+                $0.x0 = min($0.x0, shapes[$1].x0)
+                $0.x1 = max($0.x1, shapes[$1].x1)
+            }
+            while top - 1 >= floor {
+                let next = shapes[top - 1]
+                var narrowed = gutter
+                guard next.visible, fits(next, &narrowed), !centred(next, over: extent, gutter: narrowed),
+                      up.accepts(next, gutter: narrowed, outer: isOuter(parts[top - 1], next), em: em),
+                      !ruleCrosses(narrowed, between: next.baseline, and: shapes[top].baseline) else { break }
+                gutter = narrowed
+                up.add(next, gutter: gutter)
+                top -= 1
+            }
+            let band = Band(top: top, bottom: bottom, gutter: gutter)
+            return readsAsColumns(band, parts: parts, shapes: shapes) ? band : nil
+        }
+
+        /// Whether the part keeps clear of the gutter, narrowing it where a glyph reaches in from
+        /// one side (a hanging mark); false once less than a gutter is left.
+        private func fits(_ shape: Shape, _ gutter: inout Segment) -> Bool {
+            let middle = (gutter.x0 + gutter.x1) / 2
+            for s in shape.segments {
+                let segment = segments[s]
+                if segment.x1 <= gutter.x0 || segment.x0 >= gutter.x1 { continue }
+                if segment.x0 < middle && segment.x1 > middle { return false }
+                if segment.x1 <= middle { gutter.x0 = segment.x1 } else { gutter.x1 = segment.x0 }
+            }
+            return gutter.x1 - gutter.x0 >= ReadingOrder.minimumGutter * shape.size
+        }
+
+        /// A row centred over the band's extent that reaches neither edge of the side it stands
+        /// on.
+        private func centred(_ shape: Shape, over extent: Segment, gutter: Segment) -> Bool {
+            let em = shape.size
+            guard abs((shape.x0 + shape.x1) / 2 - (extent.x0 + extent.x1) / 2) < em else { return false }
+            let side = shape.x1 <= gutter.x0 ? Segment(x0: extent.x0, x1: gutter.x0) : Segment(x0: gutter.x1, x1: extent.x1)
+            return shape.x0 > side.x0 + em && shape.x1 < side.x1 - em
+        }
+
+        /// One of the page's two outermost rows at the top or bottom, in its outer seventh: where
+        /// page numbers and running heads stand.
+        private func isOuter(_ part: Part, _ shape: Shape) -> Bool {
+            let outerRow = part.row < 2 || part.row >= rowCount - 2
+            return outerRow && (shape.baseline < height / 7 || shape.baseline > height - height / 7)
+        }
+
+        /// A horizontal rule between the two baselines reaching across the gutter.
+        private func ruleCrosses(_ gutter: Segment, between upper: Double, and lower: Double) -> Bool {
+            rules.contains { rule in
+                let y = (rule.y0 + rule.y1) / 2
+                return y > upper && y < lower && min(rule.x0, rule.x1) < gutter.x0 && max(rule.x0, rule.x1) > gutter.x1
+            }
+        }
+
+        /// Both sides of the band read as running text.
+        private func readsAsColumns(_ band: Band, parts: [Part], shapes: [Shape]) -> Bool {
+            var sides = [SideExtent(), SideExtent()]
+            for k in band.top...band.bottom {
+                var reached = [false, false]
+                var ends = [-Double.infinity, -Double.infinity]
+                for s in shapes[k].segments {
+                    let segment = segments[s]
+                    let side = segment.x1 <= band.gutter.x0 ? 0 : 1
+                    sides[side].x0 = min(sides[side].x0, segment.x0)
+                    sides[side].x1 = max(sides[side].x1, segment.x1)
+                    reached[side] = true
+                    ends[side] = max(ends[side], segment.x1)
+                }
+                for side in 0..<2 where reached[side] {
+                    sides[side].ends.append(ends[side])
+                    sides[side].size = max(sides[side].size, shapes[k].size)
+                }
+                let labels = labelledSides(parts[k], gutter: band.gutter)
+                for side in 0..<2 where labels[side] { sides[side].labelled += 1 }
+            }
+            return sides.allSatisfy { $0.readsAsText }
+        }
+
+        /// Which sides of the gutter the part starts with a label and colon on (`电话：`, `To:`):
+        /// a colon among its first seven visible glyphs there.
+        private func labelledSides(_ part: Part, gutter: Segment) -> [Bool] {
+            var result = [false, false]
+            var seen = [0, 0]
+            let middle = (gutter.x0 + gutter.x1) / 2
+            for index in part.range where !glyphs[index].isSpace {
+                let glyph = glyphs[index]
+                let side = (glyph.x0 + glyph.x1) / 2 < middle ? 0 : 1
+                seen[side] += 1
+                if seen[side] <= 7, glyph.first == "：" || glyph.first == ":" { result[side] = true }
+            }
+            return result
+        }
+    }
+
+    /// The extent and line ends of one side of a band.
+    private struct SideExtent {
+        var x0 = Double.infinity
+        var x1 = -Double.infinity
+        var size = 0.0
+        var ends: [Double] = []
+        /// Lines that start with a label and colon.
+        var labelled = 0
+
+        /// Enough lines, wide enough, three in five reaching the right edge (justified or ragged
+        /// prose; a paragraph's last line ends short), at most half led by a label (a column of
+        /// fields is read row by row).
+        var readsAsText: Bool {
+            guard ends.count >= ReadingOrder.minimumSideRows, size > 0, 2 * labelled <= ends.count else { return false }
+            let width = x1 - x0
+            guard width >= ReadingOrder.minimumSideWidth * size else { return false }
+            let reach = x1 - max(1.5 * size, 0.15 * width)
+            let full = ends.filter { $0 >= reach }.count
+            return full >= 3 && 5 * full >= 3 * ends.count
+        }
+    }
+
+    /// The line pitch of each side of a band as it grows: a part joins only as far below (or
+    /// above) the last line on its side as the side's lines are apart — 2.5 times the usual step
+    /// inside the page (a heading's space), 1.3 times for a strict row (an outer row: a page
+    /// number set further off).
+    private struct SidePitch {
+        var last: [Double?] = [nil, nil]
+        var steps: [Double] = []
+
+        mutating func add(_ shape: Shape, gutter: Segment) {
+            for side in sides(of: shape, gutter: gutter) {
+                if let previous = last[side] { steps.append(abs(shape.baseline - previous)) }
+                last[side] = shape.baseline
+            }
+        }
+
+        func accepts(_ shape: Shape, gutter: Segment, outer: Bool, em: Double) -> Bool {
+            // Until two steps are known, a line pitch of 1.4 em of the band's text.
+            let usual = steps.count >= 2 ? steps.sorted()[steps.count / 2] : 1.4 * em
+            let limit = outer ? 1.3 * usual : 2.5 * max(usual, shape.size)
+            for side in sides(of: shape, gutter: gutter) {
+                if let previous = last[side], abs(shape.baseline - previous) > limit { return false }
+            }
+            return true
+        }
+
+        private func sides(of shape: Shape, gutter: Segment) -> [Int] {
+            var result: [Int] = []
+            if shape.x0 < gutter.x0 { result.append(0) }
+            if shape.x1 > gutter.x1 { result.append(1) }
+            return result
+        }
+    }
+}

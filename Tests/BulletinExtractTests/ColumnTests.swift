@@ -1,0 +1,196 @@
+import BulletinExtract
+import BulletinPDFReader
+import TestSupport
+import XCTest
+
+/// Pages set in columns are read column by column (`ReadingOrder`); tables, field rows and page
+/// furniture keep their row order and roles.
+final class ColumnTests: XCTestCase {
+    /// Sets paragraphs of Chinese filler into columns, as a typesetter fills them: `rows` lines a
+    /// column, the first line of a paragraph indented two characters, a paragraph running on from
+    /// the foot of one column to the head of the next.
+    struct ColumnSetter {
+        var lefts: [Double]
+        var perLine: Int
+        var rows: Int
+        var top = 120.0
+        var size = 12.0
+        var pitch = 20.0
+        /// Added to every baseline of a column (columns whose baselines do not line up).
+        var offsets: [Double] = []
+
+        /// Sets the paragraphs (character counts) and returns their text; ends after the last
+        /// column's last row at the latest.
+        func set(_ counts: [Int], on page: inout SyntheticPage) -> [String] {
+            var column = 0, row = 0
+            var texts: [String] = []
+            for (k, count) in counts.enumerated() {
+                let text = Array(BodyText.characters(count - 1, offset: 7 * k) + "。")
+                texts.append(String(text))
+                var i = 0
+                var first = true
+                while i < text.count {
+                    precondition(column < lefts.count, "the paragraphs do not fit")
+                    let room = first ? perLine - 2 : perLine
+                    let line = String(text[i..<min(text.count, i + room)])
+                    let offset = column < offsets.count ? offsets[column] : 0
+                    page.text(line, x: lefts[column] + (first ? 2 * size : 0),
+                              baseline: top + Double(row) * pitch + offset, size: size)
+                    i += room
+                    first = false
+                    row += 1
+                    if row == rows { row = 0; column += 1 }
+                }
+            }
+            return texts
+        }
+    }
+
+    private func paragraphs(_ page: SyntheticPage) -> [String] {
+        TextWriter.write(Extractor.extract([page.content])).trimmingCharacters(in: .newlines)
+            .components(separatedBy: "\n\n")
+    }
+
+    private func lines(_ page: SyntheticPage) -> [TextLine] {
+        Extractor.extract([page.content]).pages[0].lines
+    }
+
+    /// Two columns of 18 characters (216 pt) with a 24 pt gutter; a title over both.
+    private func twoColumnPage(top: Double = 120, offsets: [Double] = []) -> (SyntheticPage, [String]) {
+        var page = SyntheticPage(0)
+        page.text("两栏简报", x: 253.5, baseline: top - 40, size: 22)
+        let setter = ColumnSetter(lefts: [70, 310], perLine: 18, rows: 16, top: top, offsets: offsets)
+        // 16 rows a column: the second paragraph runs from the left column into the right one.
+        let body = setter.set([100, 230, 60, 120], on: &page)
+        return (page, ["两栏简报"] + body)
+    }
+
+    func testTwoColumnsAreReadColumnByColumn() {
+        let (page, expected) = twoColumnPage()
+        XCTAssertEqual(paragraphs(page), expected)
+        // The title is in the page's measure; every body line in a column, the left one first.
+        let lines = lines(page)
+        XCTAssertNil(lines[0].column)
+        XCTAssertEqual(lines.dropFirst().filter { $0.column == nil }.count, 0)
+        XCTAssertEqual(Set(lines.map(\.flow)), [0, 1, 2])
+        XCTAssertEqual(lines[1...16].map(\.x0).max() ?? 0, 70 + 24, accuracy: 0.01)
+        XCTAssertEqual(lines[17].column?.left ?? 0, 310, accuracy: 0.01)
+    }
+
+    func testColumnsWhoseBaselinesDoNotLineUp() {
+        // The right column 9 pt lower: its rows and the left column's alternate down the page.
+        let (page, expected) = twoColumnPage(offsets: [0, 9])
+        XCTAssertEqual(paragraphs(page), expected)
+    }
+
+    func testFullWidthTextAfterTheColumnsComesAfterBoth() {
+        var (page, expected) = twoColumnPage()
+        // A closing paragraph across the whole measure, below both columns.
+        let closing = BodyText.characters(60, offset: 3) + "。"
+        page.text(String(closing.prefix(38)), x: 70, baseline: 120 + 17 * 20 + 10, size: 12)
+        page.text(String(closing.dropFirst(38)), x: 70, baseline: 120 + 18 * 20 + 10, size: 12)
+        expected.append(closing)
+        XCTAssertEqual(paragraphs(page), expected)
+    }
+
+    func testThreeColumnsUnderATitleOverTheMiddleOne() {
+        var page = SyntheticPage(0)
+        // Columns of 12 characters (144 pt), gutters of 18 pt: the middle column spans 232–376 and
+        // the centred title (282–326) crosses no gutter; it is still read first, though it stands
+        // as close to the columns as a heading might (two lines) and away from the page's edge.
+        page.text("首都精神文明建设情况简报", x: 70, baseline: 60, size: 12)
+        page.text("三栏", x: 282, baseline: 180, size: 22)
+        let setter = ColumnSetter(lefts: [70, 232, 394], perLine: 12, rows: 12, top: 220)
+        let body = setter.set([50, 90, 40, 100, 70], on: &page)
+        XCTAssertEqual(paragraphs(page), ["首都精神文明建设情况简报", "三栏"] + body)
+    }
+
+    func testTableRowsKeepTheirOrder() {
+        var page = SyntheticPage(0)
+        BodyText.paragraph(90, on: &page, baseline: 100)
+        let rows = [("东城区", "社区报到", "一百二十个"), ("西城区", "文明实践", "九十八个"), ("朝阳区", "垃圾分类", "二百零五个"),
+                    ("海淀区", "项目台账", "一百六十个"), ("丰台区", "双报到", "八十七个"), ("石景山区", "门前三包", "六十四个")]
+        for (k, row) in rows.enumerated() {
+            let y = 220 + Double(k) * 24
+            page.text(row.0, x: 80, baseline: y)
+            page.text(row.1, x: 220, baseline: y)
+            page.text(row.2, x: 400, baseline: y)
+        }
+        let texts = lines(page).map(\.text)
+        for (k, row) in rows.enumerated() {
+            XCTAssertEqual(texts[texts.count - rows.count + k], "\(row.0) \(row.1) \(row.2)")
+        }
+        XCTAssertTrue(lines(page).allSatisfy { $0.column == nil })
+    }
+
+    func testFieldRowsOfTheFooterKeepTheirOrder() {
+        var page = SyntheticPage(0)
+        let end = BodyText.paragraph(200, on: &page, baseline: 100)
+        let fields = [("编辑：张三", "电话：66158888"), ("审核：李四", "传真：66150000"), ("印发：王五", "邮箱：wmb@bj.gov.cn"),
+                      ("校对：赵六", "地址：东城区正义路")]
+        for (k, field) in fields.enumerated() {
+            page.text(field.0, x: 80, baseline: end + 40 + Double(k) * 29)
+            page.text(field.1, x: 330, baseline: end + 40 + Double(k) * 29)
+        }
+        XCTAssertEqual(Array(paragraphs(page).suffix(4)), fields.map { "\($0.0) \($0.1)" })
+    }
+
+    func testWideFieldsOfEqualLengthKeepTheirOrder() {
+        var page = SyntheticPage(0)
+        let end = BodyText.paragraph(200, on: &page, baseline: 100)
+        // Four rows of fields as wide as a column and all of one length: labels mark them fields.
+        let fields = [("联系电话：010-66158888", "电子邮箱：wmb1@bj.gov.cn"), ("传真号码：010-66150000", "电子邮箱：wmb2@bj.gov.cn"),
+                      ("值班电话：010-66151111", "电子邮箱：wmb3@bj.gov.cn"), ("办公电话：010-66152222", "电子邮箱：wmb4@bj.gov.cn")]
+        for (k, field) in fields.enumerated() {
+            page.text(field.0, x: 80, baseline: end + 40 + Double(k) * 29)
+            page.text(field.1, x: 300, baseline: end + 40 + Double(k) * 29)
+        }
+        XCTAssertEqual(Array(paragraphs(page).suffix(4)), fields.map { "\($0.0) \($0.1)" })
+    }
+
+    func testAPageNumberUnderTheLeftColumnIsStillFurniture() {
+        // Columns down to 700 pt; `— 3 —` flush left 2.25 lines below the left column, in the
+        // page's outer seventh: furniture, never the left column's last line.
+        var (page, expected) = twoColumnPage(top: 400)
+        page.text("— 3 —", x: 70, baseline: 745, size: 12)
+        XCTAssertEqual(paragraphs(page), expected)
+        XCTAssertEqual(lines(page).last?.furniture, .pageNumber)
+    }
+
+    func testOneColumnPagesAreOneFlow() {
+        var page = SyntheticPage(0)
+        var y = BodyText.paragraph(120, on: &page, baseline: 100)
+        // An issuer left and a date right: one line with a field gap, not two columns.
+        page.text("首都精神文明办", x: 80, baseline: y + 10)
+        page.text("2020年7月7日", x: 400, baseline: y + 10)
+        y = BodyText.paragraph(200, on: &page, baseline: y + 50)
+        let lines = lines(page)
+        XCTAssertTrue(lines.allSatisfy { $0.flow == 0 && $0.column == nil })
+        XCTAssertTrue(lines.contains { $0.text == "首都精神文明办 2020年7月7日" })
+    }
+
+    func testJSONListsLinesInReadingOrderWithTheirColumn() throws {
+        let (page, _) = twoColumnPage()
+        let json = try XCTUnwrap(try? ExtractFormat.json.render(Extractor.extract([page.content]), file: "p.pdf").get())
+        let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let lines = try XCTUnwrap((root["pages"] as? [[String: Any]])?.first?["lines"] as? [[String: Any]])
+        XCTAssertNil(lines[0]["column"], "the title is in the page's measure")
+        let columns = lines.dropFirst().compactMap { $0["column"] as? [Double] }
+        XCTAssertEqual(columns.count, lines.count - 1)
+        // The left column's 16 lines, then the right column's.
+        XCTAssertEqual(columns.prefix(16).map { $0[0] }, Array(repeating: 70, count: 16))
+        XCTAssertEqual(columns.dropFirst(16).map { $0[0] }, Array(repeating: 310, count: columns.count - 16))
+        XCTAssertEqual(columns[0][1], 70 + 18 * 12, accuracy: 0.01)
+    }
+
+    /// Chromium's print of three pages in columns (Tests/Fixtures/extract/columns, made by
+    /// scripts/make-column-fixture.py): two columns with headings between a full-width introduction
+    /// and closing paragraph, three columns under a title, English in two justified columns.
+    func testChromiumColumnsAreReadExactly() throws {
+        let directory = Repository.path("Tests/Fixtures/extract/columns")
+        let truth = try String(contentsOfFile: "\(directory)/truth-columns.txt", encoding: .utf8)
+        let text = TextWriter.write(Extractor.extract(try PDFDocument(path: "\(directory)/chromium-columns.pdf")))
+        XCTAssertEqual(text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .newlines) },
+                       truth.split(separator: "\n").map(String.init))
+    }
+}

@@ -10,8 +10,8 @@ import BulletinPDFReader
 /// (columns whose baselines do not line up) — and grown up and down while rows stay clear of the
 /// gutter, the rows keep their column's line pitch, and no horizontal rule crosses it. A band is
 /// taken only when both sides read as prose: at least `minimumSideRows` rows each, several em
-/// wide, three lines in five reaching the side's right edge, not mostly led by labels. That keeps tables, the 版记's field rows
-/// (`编辑：…  电话：…`) and issuer/date lines in row order, as before. Each side is ordered again
+/// wide, three lines in five reaching the side's right edge, not mostly led by labels. That keeps
+/// tables, the 版记's field rows (`编辑：…  电话：…`) and issuer/date lines in row order. Each side is ordered again
 /// the same way, so three columns are two gutters found one after the other.
 ///
 /// Rows that cross the gutter (a title over both columns, a full-width paragraph after them) end
@@ -31,6 +31,9 @@ enum ReadingOrder {
     static let minimumSideRows = 4
     /// A side narrower than this (em) is a table column or a field, not a column of text.
     static let minimumSideWidth = 8.0
+    /// Pages with more rows than this (no page of text has them; a damaged or generated file
+    /// might) are read row by row: growing bands costs up to rows² on adversarial layouts.
+    static let maximumRows = 2_000
 
     /// A row, or the part of one on one side of a gutter: a range of the glyph array.
     struct Piece: Equatable {
@@ -105,14 +108,16 @@ enum ReadingOrder {
         }
 
         mutating func order(_ parts: [Part], region: Int) {
-            guard parts.count >= 2 * ReadingOrder.minimumSideRows else {
+            guard parts.count >= 2 * ReadingOrder.minimumSideRows, parts.count <= ReadingOrder.maximumRows else {
                 for part in parts { output.append((part, region)) }
                 return
             }
             let shapes = parts.map { shape(of: $0) }
             var emitted = 0, scan = 0
+            var failed: [Band] = []
             while scan < parts.count {
-                guard let band = findBand(at: scan, floor: emitted, parts: parts, shapes: shapes) else {
+                failed.removeAll { $0.bottom < scan }
+                guard let band = findBand(at: scan, floor: emitted, parts: parts, shapes: shapes, failed: &failed) else {
                     scan += 1
                     continue
                 }
@@ -165,37 +170,43 @@ enum ReadingOrder {
         }
 
         /// A band around part `index` from the gutters it shows, or nil. Parts before `floor` are
-        /// taken.
-        private func findBand(at index: Int, floor: Int, parts: [Part], shapes: [Shape]) -> Band? {
+        /// taken. `failed` holds the bands that did not qualify and still reach this far: a gutter
+        /// one of them had over this part is not grown again (a table would otherwise cost rows²).
+        private func findBand(at index: Int, floor: Int, parts: [Part], shapes: [Shape], failed: inout [Band]) -> Band? {
             let shape = shapes[index]
             guard shape.visible else { return nil }
+            func attempt(_ gutter: Segment, through last: Int) -> Band? {
+                if failed.contains(where: { $0.top <= index && $0.gutter.x0 < gutter.x1 && gutter.x0 < $0.gutter.x1 }) {
+                    return nil
+                }
+                guard let band = grow(gutter, from: index, through: last, floor: floor, parts: parts, shapes: shapes) else {
+                    return nil
+                }
+                if readsAsColumns(band, parts: parts, shapes: shapes) { return band }
+                failed.append(band)
+                return nil
+            }
             // Gaps inside the part.
             var previous: Segment?
             for s in shape.segments {
                 let segment = segments[s]
-                if let p = previous, let band = grow(Segment(x0: p.x1, x1: segment.x0), from: index, through: index,
-                                                       floor: floor, parts: parts, shapes: shapes) {
-                    return band
-                }
+                if let p = previous, let band = attempt(Segment(x0: p.x1, x1: segment.x0), through: index) { return band }
                 previous = segment
             }
             // The next visible part wholly to one side of this one.
             guard index + 1 < shapes.count, shapes[index + 1].visible else { return nil }
             let next = shapes[index + 1]
             let em = max(shape.size, next.size)
-            let gutter: Segment
             if next.x0 - shape.x1 >= ReadingOrder.minimumGutter * em {
-                gutter = Segment(x0: shape.x1, x1: next.x0)
+                return attempt(Segment(x0: shape.x1, x1: next.x0), through: index + 1)
             } else if shape.x0 - next.x1 >= ReadingOrder.minimumGutter * em {
-                gutter = Segment(x0: next.x1, x1: shape.x0)
-            } else {
-                return nil
+                return attempt(Segment(x0: next.x1, x1: shape.x0), through: index + 1)
             }
-            return grow(gutter, from: index, through: index + 1, floor: floor, parts: parts, shapes: shapes)
+            return nil
         }
 
-        /// Grows a band with `gutter` from parts `first...last` up and down; the band if it reads
-        /// as columns.
+        /// Grows a band with `gutter` from parts `first...last` up and down (nil when they do not
+        /// keep clear of it).
         private func grow(_ start: Segment, from first: Int, through last: Int, floor: Int,
                           parts: [Part], shapes: [Shape]) -> Band? {
             var gutter = start
@@ -235,8 +246,7 @@ enum ReadingOrder {
                 up.add(next, gutter: gutter)
                 top -= 1
             }
-            let band = Band(top: top, bottom: bottom, gutter: gutter)
-            return readsAsColumns(band, parts: parts, shapes: shapes) ? band : nil
+            return Band(top: top, bottom: bottom, gutter: gutter)
         }
 
         /// Whether the part keeps clear of the gutter, narrowing it where a glyph reaches in from

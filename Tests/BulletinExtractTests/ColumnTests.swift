@@ -183,6 +183,34 @@ final class ColumnTests: XCTestCase {
         XCTAssertEqual(columns[0][1], 70 + 18 * 12, accuracy: 0.01)
     }
 
+    func testRandomLayoutsLoseNoCharacter() {
+        // 300 pages of one to three columns of random widths, gutters (some too narrow to be
+        // gutters), baselines offsets and ragged line lengths: every character comes out once.
+        var random = SplitMix64(seed: 20261121)
+        for trial in 0..<300 {
+            var page = SyntheticPage(0)
+            let columns = Int.random(in: 1...3, using: &random)
+            let size = Double(Int.random(in: 9...16, using: &random))
+            let perLine = Int.random(in: 6...(36 / columns), using: &random)
+            let gutter = Double.random(in: 0...40, using: &random)
+            var expected: [Character] = []
+            for column in 0..<columns {
+                let left = 50 + Double(column) * (Double(perLine) * size + gutter)
+                let offset = Double.random(in: 0...size, using: &random)
+                for row in 0..<Int.random(in: 0...30, using: &random) {
+                    let count = Int.random(in: 1...perLine, using: &random)
+                    let text = BodyText.characters(count, offset: 13 * row + column)
+                    page.text(text, x: left + size * Double(perLine - count) * (row % 3 == 0 ? 1 : 0),
+                              baseline: 80 + Double(row) * size * 1.5 + offset, size: size)
+                    expected += Array(text)
+                }
+            }
+            let lines = Extractor.extract([page.content]).pages.flatMap(\.lines)
+            let out = lines.flatMap { Array($0.text) }.filter { $0 != " " && $0 != "\u{3000}" }
+            XCTAssertEqual(out.sorted(), expected.sorted(), "trial \(trial)")
+        }
+    }
+
     /// Chromium's print of three pages in columns (Tests/Fixtures/extract/columns, made by
     /// scripts/make-column-fixture.py): two columns with headings between a full-width introduction
     /// and closing paragraph, three columns under a title, English in two justified columns.

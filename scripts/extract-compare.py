@@ -18,8 +18,8 @@ corpus's score.py (needs `pip install rapidfuzz`) and prints:
    pdftotext), in-process medians for the Python libraries, each on a 75-page PDF made by
    concatenating the producer's corpus PDFs with qpdf (as scripts/bench-reader.sh does), and a
    cold start on a 4-page file;
-4. CER and paragraph precision/recall of every extractor on the repo's pages set in columns
-   (Tests/Fixtures/extract/columns).
+4. CER and paragraph precision/recall of every extractor on the repo's pages set in columns and
+   in vertical writing (Tests/Fixtures/extract/columns).
 
 --bin defaults to the release build (scripts/build-release.sh, built if
 missing). Speed figures are only meaningful on an otherwise idle machine; the load average is
@@ -284,25 +284,26 @@ def main():
     if speeds:
         print(f"load average during the run: {open('/proc/loadavg').read().split()[:3]} on {os.cpu_count()} CPUs")
 
-    # Reading order on pages set in columns (the repo's fixture, not the corpus: its bulletins are
-    # all one column).
+    # Reading order on pages set in columns and in vertical writing (the repo's fixtures, not the
+    # corpus: its bulletins are all one horizontal column).
     fixture = os.path.join(REPO, "Tests", "Fixtures", "extract", "columns")
-    pdf = os.path.join(fixture, "chromium-columns.pdf")
-    if os.path.exists(pdf):
-        truth = open(os.path.join(fixture, "truth-columns.txt"), encoding="utf-8").read().replace("\n", "\n\n")
-        print("\npages set in columns (Tests/Fixtures/extract/columns, Chromium: two columns with headings, "
-              "three columns, English in two columns):\n")
+    for name, title in (("columns", "two columns with headings, three columns, English in two columns"),
+                        ("vertical", "vertical writing, columns right to left")):
+        pdf = os.path.join(fixture, f"chromium-{name}.pdf")
+        if not os.path.exists(pdf):
+            continue
+        truth = open(os.path.join(fixture, f"truth-{name}.txt"), encoding="utf-8").read().replace("\n", "\n\n")
+        print(f"\nTests/Fixtures/extract/columns/chromium-{name}.pdf (Chromium: {title}):\n")
         print("| extractor | CER | para P / R |")
         print("|---|---|---|")
-        for name, extract, _ in found:
+        for extractor, extract, _ in found:
             try:
                 text = extract(pdf)
             except Exception as error:
-                print(f"  {name}: {error}", file=sys.stderr)
+                print(f"  {extractor}: {error}", file=sys.stderr)
                 text = ""
             r = score.score(truth, text, ())
-            print(f"| {name} | {percent(r['cer'])} | {r['p_blank']:.2f} / {r['r_blank']:.2f} |")
-
+            print(f"| {extractor} | {percent(r['cer'])} | {r['p_blank']:.2f} / {r['r_blank']:.2f} |")
 
 if __name__ == "__main__":
     main()

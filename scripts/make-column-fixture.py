@@ -2,7 +2,8 @@
 """Makes Tests/Fixtures/extract/columns/: a PDF of pages set in columns, printed by Chromium, and its
 true text (one paragraph per line). Page 1: a title and an introduction over two columns with
 headings, then a full-width paragraph; page 2: a title over three columns; page 3: English text
-in two justified columns. The Chinese text is slices of one seed passage, so that few glyphs are
+in two justified columns. And `chromium-vertical.pdf`: a landscape page of vertical writing
+(`writing-mode: vertical-rl`, columns read right to left). The Chinese text is slices of one seed passage, so that few glyphs are
 embedded (Chromium embeds Type 3 fonts, a few KB a glyph).
 
 Usage: python3 scripts/make-column-fixture.py [../shared/seeds] (needs chromium)."""
@@ -61,3 +62,14 @@ with tempfile.TemporaryDirectory() as tmp:
                     '--print-to-pdf=' + os.path.join(out, 'chromium-columns.pdf'), html],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 open(os.path.join(out, 'truth-columns.txt'), 'w', encoding='utf-8').write('\n'.join(truth) + '\n')
+
+vertical = paragraphs(4, 3)
+vertical_style = style.replace('body{', 'body{writing-mode:vertical-rl;text-align:justify;').replace('size:A4;', 'size:A4 landscape;')
+with tempfile.TemporaryDirectory() as tmp:
+    html = os.path.join(tmp, 'vertical.html')
+    open(html, 'w', encoding='utf-8').write(f'<html><head><meta charset="utf-8">{vertical_style}</head><body>'
+                                             + ''.join(f'<p>{x}</p>' for x in vertical) + '</body></html>')
+    subprocess.run(['chromium', '--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer',
+                    '--print-to-pdf=' + os.path.join(out, 'chromium-vertical.pdf'), html],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+open(os.path.join(out, 'truth-vertical.txt'), 'w', encoding='utf-8').write('\n'.join(vertical) + '\n')

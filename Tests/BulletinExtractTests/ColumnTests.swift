@@ -215,10 +215,20 @@ final class ColumnTests: XCTestCase {
     /// scripts/make-column-fixture.py): two columns with headings between a full-width introduction
     /// and closing paragraph, three columns under a title, English in two justified columns.
     func testChromiumColumnsAreReadExactly() throws {
+        try assertFixture("columns")
+    }
+
+    /// Vertical writing (`writing-mode: vertical-rl`): columns of text running down, read right to
+    /// left (the page is turned, `PageOrientation`).
+    func testChromiumVerticalWritingIsReadExactly() throws {
+        try assertFixture("vertical")
+    }
+
+    private func assertFixture(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let directory = Repository.path("Tests/Fixtures/extract/columns")
-        let truth = try String(contentsOfFile: "\(directory)/truth-columns.txt", encoding: .utf8)
-        let text = TextWriter.write(Extractor.extract(try PDFDocument(path: "\(directory)/chromium-columns.pdf")))
+        let truth = try String(contentsOfFile: "\(directory)/truth-\(name).txt", encoding: .utf8)
+        let text = TextWriter.write(Extractor.extract(try PDFDocument(path: "\(directory)/chromium-\(name).pdf")))
         XCTAssertEqual(text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .newlines) },
-                       truth.split(separator: "\n").map(String.init))
+                       truth.split(separator: "\n").map(String.init), file: file, line: line)
     }
 }

@@ -91,6 +91,21 @@ final class ContentTests: XCTestCase {
             "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /UniGB-UCS2-V /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun >>] >>",
         ])
         XCTAssertEqual(vertical.glyphs.map(\.text), ["中"])
-        XCTAssertTrue(vertical.warnings.contains { $0.message.contains("vertical writing") }, "\(vertical.warnings)")
+        XCTAssertFalse(vertical.warnings.contains { $0.message.contains("vertical writing") }, "\(vertical.warnings)")
+        // With vertical metrics of its own the font is warned about: they are not read.
+        let proportional = try self.page("BT /F2 10 Tf <4e2d> Tj ET", resources: "/Font << /F2 6 0 R >>", extra: [
+            "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /UniGB-UCS2-V /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /DW2 [880 -1100] >>] >>",
+        ])
+        XCTAssertTrue(proportional.warnings.contains { $0.message.contains("/W2 and /DW2") }, "\(proportional.warnings)")
+    }
+
+    func testVerticalWritingStepsDownThePage() throws {
+        // `/UniGB-UCS2-V`: each glyph one em below the last (§9.4.4, w1 = −1 em by default).
+        let page = try self.page("BT /F2 10 Tf 1 0 0 1 500 700 Tm <4e2d65875b57> Tj ET", resources: "/Font << /F2 6 0 R >>", extra: [
+            "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /UniGB-UCS2-V /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun >>] >>",
+        ])
+        XCTAssertEqual(page.glyphs.map(\.text), ["中", "文", "字"])
+        for (glyph, baseline) in zip(page.glyphs, [92.0, 102, 112]) { XCTAssertEqual(glyph.baseline, baseline, accuracy: 1e-9) }
+        XCTAssertEqual(Set(page.glyphs.map(\.x)), [500])
     }
 }

@@ -230,7 +230,11 @@ struct FontLoader {
             warn(resourceName, baseName, "Type0 font without an /Encoding; codes read as 2-byte CIDs (Identity-H)")
         }
         if predefined == nil && embedded == nil { predefined = PredefinedCMap(name: "Identity-H") }
-        if vertical { warn(resourceName, baseName, "vertical writing mode: glyphs are placed as if horizontal") }
+        // Vertical writing is placed down the page (one em a glyph, the /DW2 default, §9.7.4.3), and
+        // line building turns such pages; proportional vertical advances are not read.
+        if vertical, descendant?["W2"] != nil || descendant?["DW2"] != nil {
+            warn(resourceName, baseName, "vertical writing: /W2 and /DW2 advances are not read; each glyph advances one em")
+        }
 
         // Widths (§9.7.4.3): /DW and /W.
         let defaultWidth = (store.number(descendant?["DW"]) ?? 1000) / 1000

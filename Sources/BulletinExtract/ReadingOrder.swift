@@ -231,7 +231,7 @@ enum ReadingOrder {
             // stands over the middle one).
             var top = first
             var up = pitch
-            up.steps = down.steps
+            (up.steps, up.usual) = (down.steps, down.usual)
             let extent = (first...bottom).reduce(into: Segment(x0: .infinity, x1: -.infinity)) {
                 $0.x0 = min($0.x0, shapes[$1].x0)
                 $0.x1 = max($0.x1, shapes[$1].x1)
@@ -354,30 +354,38 @@ enum ReadingOrder {
     /// number set further off).
     private struct SidePitch {
         var last: [Double?] = [nil, nil]
+        /// The first steps between lines of one side (at most `sample`), and their median.
         var steps: [Double] = []
+        var usual: Double?
+        /// Steps enough to know a pitch: the median is taken over the first ones only, so that a
+        /// long band costs a constant per row.
+        static let sample = 15
 
         mutating func add(_ shape: Shape, gutter: Segment) {
-            for side in sides(of: shape, gutter: gutter) {
-                if let previous = last[side] { steps.append(abs(shape.baseline - previous)) }
+            let (left, right) = sides(of: shape, gutter: gutter)
+            for side in 0..<2 where side == 0 ? left : right {
+                if let previous = last[side], steps.count < Self.sample {
+                    steps.append(abs(shape.baseline - previous))
+                    if steps.count >= 2 { usual = steps.sorted()[steps.count / 2] }
+                }
                 last[side] = shape.baseline
             }
         }
 
         func accepts(_ shape: Shape, gutter: Segment, outer: Bool, em: Double) -> Bool {
             // Until two steps are known, a line pitch of 1.4 em of the band's text.
-            let usual = steps.count >= 2 ? steps.sorted()[steps.count / 2] : 1.4 * em
+            let usual = self.usual ?? 1.4 * em
             let limit = outer ? 1.3 * usual : 2.5 * max(usual, shape.size)
-            for side in sides(of: shape, gutter: gutter) {
+            let (left, right) = sides(of: shape, gutter: gutter)
+            for side in 0..<2 where side == 0 ? left : right {
                 if let previous = last[side], abs(shape.baseline - previous) > limit { return false }
             }
             return true
         }
 
-        private func sides(of shape: Shape, gutter: Segment) -> [Int] {
-            var result: [Int] = []
-            if shape.x0 < gutter.x0 { result.append(0) }
-            if shape.x1 > gutter.x1 { result.append(1) }
-            return result
+        /// Whether the part has text left and right of the gutter.
+        private func sides(of shape: Shape, gutter: Segment) -> (left: Bool, right: Bool) {
+            (shape.x0 < gutter.x0, shape.x1 > gutter.x1)
         }
     }
 }

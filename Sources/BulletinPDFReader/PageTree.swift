@@ -77,6 +77,9 @@ struct PageIndex {
     /// Distinct attribute records stored (tests).
     var attributeRecords: Int { attributes.count }
 
+    /// Makes room for `count` pages at once (the root's /Count, when the file could hold that many).
+    mutating func reserve(_ count: Int) { slots.reserveCapacity(count) }
+
     mutating func append(_ entry: PageEntry) {
         let new = Attributes(entry)
         let index: UInt32
@@ -117,17 +120,25 @@ struct PageTreeWalker {
         var rotate: PDFObject?
     }
 
+    /// Pages walked between releases of a large file's resident pages: the walk reads every page
+    /// dictionary, which would otherwise leave the whole file resident before the first page is read.
+    static let pagesPerRelease = 4_096
+
     func pages(root: PDFObject) -> PageIndex {
         var pages = PageIndex()
-        var visited = Set<ObjectID>()
+        // /Count is only a hint (damaged files lie): trusted as far as the file could hold pages.
+        if let count = store.integer(store.dictionary(root)?["Count"]), count > 0 {
+            pages.reserve(min(count, store.bytes.count / 40))
+        }
+        var visited = ObjectSet()
         walk(root, inherited: Inherited(), depth: 0, visited: &visited, pages: &pages)
         return pages
     }
 
-    private func walk(_ node: PDFObject, inherited: Inherited, depth: Int, visited: inout Set<ObjectID>, pages: inout PageIndex) {
+    private func walk(_ node: PDFObject, inherited: Inherited, depth: Int, visited: inout ObjectSet, pages: inout PageIndex) {
         var id: ObjectID?
         if let reference = node.reference {
-            guard visited.insert(reference).inserted else {
+            guard visited.insert(reference) else {
                 store.warn("page tree", "\(reference) appears twice (a loop in the page tree); skipped the second time")
                 return
             }
@@ -169,6 +180,9 @@ struct PageTreeWalker {
                                mediaBox: mediaBox, cropBox: box(inherited.cropBox), rotate: rotate))
         // The page dictionaries just read are not needed again until their page is.
         store.trimCache()
+        if pages.count % PageTreeWalker.pagesPerRelease == 0, store.bytes.count >= PDFDocument.smallestReleasedFile {
+            store.source.releaseResidentPages()
+        }
     }
 
     private func box(_ object: PDFObject?) -> (x0: Double, y0: Double, x1: Double, y1: Double)? {
@@ -176,5 +190,26 @@ struct PageTreeWalker {
         let box = (x0: min(values[0], values[2]), y0: min(values[1], values[3]), x1: max(values[0], values[2]), y1: max(values[1], values[3]))
         guard box.x1 - box.x0 > 0, box.y1 - box.y0 > 0 else { return nil }
         return box
+    }
+}
+
+/// Object references seen, one bit each for the usual generation-0 numbers (a 100,000-page tree's
+/// pages in 12 KB rather than a 2 MB hash set), a set for the rest.
+struct ObjectSet {
+    private var bits: [UInt64] = []
+    private var others = Set<ObjectID>()
+    /// Numbers below this are kept as bits (8 MB of them at most).
+    static let bitLimit = 1 << 26
+
+    /// Adds `id`; false when it was already there.
+    mutating func insert(_ id: ObjectID) -> Bool {
+        guard id.generation == 0, id.number >= 0, id.number < ObjectSet.bitLimit else {
+            return others.insert(id).inserted
+        }
+        let word = id.number >> 6, bit = UInt64(1) << UInt64(id.number & 63)
+        if word >= bits.count { bits.append(contentsOf: repeatElement(0, count: max(word + 1, bits.count * 2) - bits.count)) }
+        guard bits[word] & bit == 0 else { return false }
+        bits[word] |= bit
+        return true
     }
 }

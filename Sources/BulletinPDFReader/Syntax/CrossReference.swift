@@ -11,15 +11,15 @@ struct CrossReference {
         case inObjectStream(stream: Int, index: Int)
     }
 
-    var entries: [Int: Entry] = [:]
+    var entries = ObjectTable()
     /// The merged trailer: newest keys win.
     var trailer = PDFDictionary()
     /// Problems met while reading (each becomes a document warning).
     var problems: [String] = []
 
     /// Adds entries of an older section: existing (newer) entries win.
-    mutating func merge(older: [Int: Entry]) {
-        entries.merge(older) { newer, _ in newer }
+    mutating func merge(older: ObjectTable) {
+        entries.appendOlder(older)
     }
 
     mutating func merge(olderTrailer: PDFDictionary) {
@@ -86,7 +86,7 @@ struct CrossReferenceReader {
 
     /// One section at `offset` (a table with `xref` or a stream object), trying the offset relative
     /// to the header too.
-    private func readSection(at offset: Int) throws(PDFSyntaxError) -> (entries: [Int: CrossReference.Entry], trailer: PDFDictionary) {
+    private func readSection(at offset: Int) throws(PDFSyntaxError) -> (entries: ObjectTable, trailer: PDFDictionary) {
         var firstError: PDFSyntaxError?
         for candidate in headerOffset > 0 ? [offset, offset + headerOffset] : [offset] {
             do throws(PDFSyntaxError) {
@@ -108,10 +108,53 @@ struct CrossReferenceReader {
     }
 
     /// A classic table: subsections `first count` then `count` 20-byte lines `offset gen n|f`,
-    /// then `trailer << … >>`. Parsed by tokens, so lines of 19 or 21 bytes are fine.
-    private func readTable(_ start: Scanner) throws(PDFSyntaxError) -> (entries: [Int: CrossReference.Entry], trailer: PDFDictionary) {
+    /// then `trailer << … >>`. Left in the file (`InPlaceTable`) when every subsection's entries parse
+    /// at even spacing; otherwise parsed by tokens, so lines of uneven length are fine too.
+    private func readTable(_ start: Scanner) throws(PDFSyntaxError) -> (entries: ObjectTable, trailer: PDFDictionary) {
+        var table = inPlaceTable(start)
+        if table == nil { table = try parsedTable(start) }
+        let (entries, end) = table!
+        var parser = ObjectParser(bytes, at: end)
+        let trailer = try parser.parseObject()
+        guard let dictionary = trailer.dictionary else {
+            throw PDFSyntaxError("the trailer is \(trailer.typeName), expected a dictionary", at: end)
+        }
+        return (entries, dictionary)
+    }
+
+    /// The table's subsections when each one's entries are evenly spaced, sorted and not
+    /// overlapping, with where `trailer`'s dictionary starts; nil when not (then `parsedTable`).
+    private func inPlaceTable(_ start: Scanner) -> (ObjectTable, end: Int)? {
         var scanner = start
-        var entries: [Int: CrossReference.Entry] = [:]
+        var subsections: [InPlaceTable.Subsection] = []
+        while true {
+            scanner.skipWhitespace()
+            if scanner.matches("trailer") { break }
+            guard let first = scanner.readUnsignedInteger() else { return nil }
+            scanner.skipWhitespace()
+            guard let count = scanner.readUnsignedInteger(), count <= bytes.count / 18 + 1 else { return nil }
+            scanner.skipWhitespace()
+            let entriesStart = scanner.position
+            var stride = 0
+            for index in 0..<count {
+                guard let (_, next) = InPlaceTable.entry(in: bytes, at: scanner.position) else { return nil }
+                if index == 0 { stride = next - entriesStart }
+                guard next == entriesStart + (index + 1) * stride else { return nil }
+                scanner.position = next
+            }
+            subsections.append(.init(first: first, count: count, start: entriesStart, stride: stride))
+        }
+        subsections.sort { $0.first < $1.first }
+        for (earlier, later) in zip(subsections, subsections.dropFirst()) where earlier.first + earlier.count > later.first {
+            return nil  // overlapping numbers: the later line wins, as `parsedTable` reads them
+        }
+        return (ObjectTable(InPlaceTable(bytes: bytes, subsections: subsections)), scanner.position + 7)
+    }
+
+    /// The table parsed entry by entry into packed entries; throws at the first malformed one.
+    private func parsedTable(_ start: Scanner) throws(PDFSyntaxError) -> (ObjectTable, end: Int) {
+        var scanner = start
+        var entries = PackedEntries()
         while true {
             scanner.skipWhitespace()
             if scanner.matches("trailer") {
@@ -152,16 +195,11 @@ struct CrossReferenceReader {
                 }
             }
         }
-        var parser = ObjectParser(bytes, at: scanner.position)
-        let trailer = try parser.parseObject()
-        guard let dictionary = trailer.dictionary else {
-            throw PDFSyntaxError("the trailer is \(trailer.typeName), expected a dictionary", at: scanner.position)
-        }
-        return (entries, dictionary)
+        return (ObjectTable(entries), scanner.position)
     }
 
     /// A cross-reference stream object (§7.5.8): /W field widths, /Index subsections, /Size.
-    private func readStream(at offset: Int) throws(PDFSyntaxError) -> (entries: [Int: CrossReference.Entry], trailer: PDFDictionary) {
+    private func readStream(at offset: Int) throws(PDFSyntaxError) -> (entries: ObjectTable, trailer: PDFDictionary) {
         var parser = ObjectParser(bytes, at: offset)
         guard let id = parser.parseObjectHeader() else {
             throw PDFSyntaxError("expected 'xref' or a cross-reference stream object", at: offset)
@@ -186,7 +224,8 @@ struct CrossReferenceReader {
         var index = dictionary["Index"]?.array?.compactMap(\.integer) ?? [0, size]
         if index.count % 2 == 1 { index.removeLast() }
         let entryWidth = widths.reduce(0, +)
-        var entries: [Int: CrossReference.Entry] = [:]
+        var entries = PackedEntries()
+        entries.reserve(upTo: min(size, data.count / entryWidth + 1))
         var position = 0
         func field(_ width: Int, default value: Int) -> Int {
             guard width > 0 else { return value }
@@ -216,7 +255,7 @@ struct CrossReferenceReader {
                 }
             }
         }
-        return (entries, dictionary)
+        return (ObjectTable(entries), dictionary)
     }
 }
 
@@ -227,6 +266,7 @@ struct CrossReferenceRebuilder {
 
     func rebuild() -> CrossReference {
         var result = CrossReference()
+        var entries = PackedEntries()
         var index = 0
         let count = bytes.count
         while index + 3 <= count {
@@ -234,7 +274,7 @@ struct CrossReferenceRebuilder {
             if byte == 0x6F, bytes[index + 1] == 0x62, bytes[index + 2] == 0x6A,  // "obj"
                index + 3 == count || !Scanner.isRegular(bytes[index + 3]),
                let header = headerBefore(index) {
-                result.entries[header.number] = .inFile(offset: header.offset, generation: header.generation)
+                entries[header.number] = .inFile(offset: header.offset, generation: header.generation)
                 index += 3
                 continue
             }
@@ -248,6 +288,7 @@ struct CrossReferenceRebuilder {
             }
             index += 1
         }
+        result.entries = ObjectTable(entries)
         return result
     }
 

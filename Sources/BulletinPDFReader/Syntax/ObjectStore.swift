@@ -181,9 +181,9 @@ final class ObjectStore {
         let scanned = CrossReferenceRebuilder(bytes: bytes).rebuild()
         guard !scanned.entries.isEmpty else { return false }
         if let reason { warn("cross-reference table", "\(reason); rebuilt by scanning the file for objects") }
-        crossReference.entries.merge(scanned.entries) { old, scanned in
-            if case .inObjectStream = old { return old }
-            return scanned
+        for (number, entry) in scanned.entries.sortedEntries() {
+            if case .inObjectStream? = crossReference.entries[number] { continue }
+            crossReference.entries[number] = entry
         }
         crossReference.trailer.addMissing(from: scanned.trailer)
         cache.removeAll()
@@ -198,7 +198,7 @@ final class ObjectStore {
     /// what a damaged file yields, and the order of its warnings, must not change from run to run.
     func completeScannedTable() {
         var trailers: [(number: Int, dictionary: PDFDictionary)] = []
-        for (number, entry) in crossReference.entries.sorted(by: { $0.key < $1.key }) {
+        for (number, entry) in crossReference.entries.sortedEntries() {
             guard case .inFile(let offset, let generation) = entry, offset < bytes.count else { continue }
             // Cheap pre-check before parsing: a dictionary must follow the header.
             var scanner = Scanner(bytes, at: offset)
@@ -235,7 +235,7 @@ final class ObjectStore {
     /// object number first. Also registers objects inside object streams the scan found.
     func findCatalog() -> PDFDictionary? {
         var catalog: (number: Int, dictionary: PDFDictionary)?
-        for (number, entry) in crossReference.entries.sorted(by: { $0.key < $1.key }) {
+        for (number, entry) in crossReference.entries.sortedEntries() {
             guard case .inFile(_, let generation) = entry else { continue }
             let object = object(ObjectID(number: number, generation: generation))
             if object.dictionary?.name("Type") == "Catalog", object.dictionary?["Pages"] != nil, number > (catalog?.number ?? -1) {
@@ -247,7 +247,7 @@ final class ObjectStore {
             return catalog.dictionary
         }
         // Catalogs packed in object streams (damaged files with xref streams).
-        for (number, entry) in crossReference.entries.sorted(by: { $0.key < $1.key }) {
+        for (number, entry) in crossReference.entries.sortedEntries() {
             guard case .inFile(_, let generation) = entry,
                   case .stream(let stream) = object(ObjectID(number: number, generation: generation)),
                   stream.dictionary.name("Type") == "ObjStm", let contents = objectStreamContents(number) else { continue }

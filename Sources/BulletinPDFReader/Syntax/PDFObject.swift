@@ -18,7 +18,8 @@ enum PDFObject: Sendable {
     case array([PDFObject])
     case dictionary(PDFDictionary)
     case reference(ObjectID)
-    case stream(PDFStream)
+    /// Boxed: inline, its byte range and object number would make every object 56 bytes, not 24.
+    indirect case stream(PDFStream)
 
     var integer: Int? {
         switch self {

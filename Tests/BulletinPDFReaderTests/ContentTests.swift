@@ -84,28 +84,49 @@ final class ContentTests: XCTestCase {
         XCTAssertEqual(page.glyphs.map(\.text).joined(), "ok")
     }
 
-    func testTextRiseAndVerticalFontWarning() throws {
+    func testTextRiseAndVerticalFontsWarnNothing() throws {
         let page = try page("BT /F1 10 Tf 100 100 Td 5 Ts (a) Tj ET")
         XCTAssertEqual(page.glyphs[0].baseline, 792 - 105, accuracy: 1e-9)
-        let vertical = try self.page("BT /F2 10 Tf <4e2d> Tj ET", resources: "/Font << /F2 6 0 R >>", extra: [
-            "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /UniGB-UCS2-V /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun >>] >>",
+        for metrics in ["", "/DW2 [880 -1100]", "/W2 [1 [-500 500 900]]"] {
+            let vertical = try self.page("BT /F2 10 Tf <4e2d> Tj ET", resources: "/Font << /F2 6 0 R >>", extra: [
+                "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /UniGB-UCS2-V /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun \(metrics) >>] >>",
+            ])
+            XCTAssertEqual(vertical.glyphs.map(\.text), ["中"])
+            XCTAssertEqual(vertical.warnings, [], metrics)
+        }
+    }
+
+    func testVerticalMetricsPlaceEachGlyph() throws {
+        // §9.7.4.3: CID 1 advances half an em, CIDs 2–3 1.2 em with their own position vectors,
+        // CID 4 takes /DW2; each glyph's horizontal origin is the pen minus v (x: v1x, or half the width).
+        let toUnicode = MiniPDF.stream("""
+            /CIDInit /ProcSet findresource begin 12 dict begin begincmap
+            1 begincodespacerange <0000> <FFFF> endcodespacerange
+            4 beginbfchar <0001> <4E2D> <0002> <6587> <0003> <5B57> <0004> <5199> endbfchar
+            endcmap end end
+            """)
+        let page = try self.page("BT /F2 10 Tf 1 0 0 1 500 700 Tm <0001000200030004> Tj ET", resources: "/Font << /F2 6 0 R >>", extra: [
+            "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-V /ToUnicode 7 0 R /DescendantFonts [<< /Type /Font "
+                + "/Subtype /CIDFontType2 /BaseFont /SimSun /W [4 [600]] /DW2 [800 -1200] /W2 [1 [-500 500 900] 2 3 -1200 400 700] >>] >>",
+            toUnicode,
         ])
-        XCTAssertEqual(vertical.glyphs.map(\.text), ["中"])
-        XCTAssertFalse(vertical.warnings.contains { $0.message.contains("vertical writing") }, "\(vertical.warnings)")
-        // With vertical metrics of its own the font is warned about: they are not read.
-        let proportional = try self.page("BT /F2 10 Tf <4e2d> Tj ET", resources: "/Font << /F2 6 0 R >>", extra: [
-            "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /UniGB-UCS2-V /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /DW2 [880 -1100] >>] >>",
-        ])
-        XCTAssertTrue(proportional.warnings.contains { $0.message.contains("/W2 and /DW2") }, "\(proportional.warnings)")
+        XCTAssertEqual(page.glyphs.map(\.text), ["中", "文", "字", "写"])
+        let expected: [(x: Double, baseline: Double)] = [(495, 792 - 691), (496, 792 - 688), (496, 792 - 676), (497, 792 - 663)]
+        for (glyph, want) in zip(page.glyphs, expected) {
+            XCTAssertEqual(glyph.x, want.x, accuracy: 1e-9, glyph.text)
+            XCTAssertEqual(glyph.baseline, want.baseline, accuracy: 1e-9, glyph.text)
+        }
+        XCTAssertEqual(page.warnings, [])
     }
 
     func testVerticalWritingStepsDownThePage() throws {
-        // `/UniGB-UCS2-V`: each glyph one em below the last (§9.4.4, w1 = −1 em by default).
+        // `/UniGB-UCS2-V`: each glyph one em below the last (§9.4.4, w1 = −1 em by default), drawn
+        // from 0.88 em below the pen and half its width to the left (the default position vector).
         let page = try self.page("BT /F2 10 Tf 1 0 0 1 500 700 Tm <4e2d65875b57> Tj ET", resources: "/Font << /F2 6 0 R >>", extra: [
             "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /UniGB-UCS2-V /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun >>] >>",
         ])
         XCTAssertEqual(page.glyphs.map(\.text), ["中", "文", "字"])
-        for (glyph, baseline) in zip(page.glyphs, [92.0, 102, 112]) { XCTAssertEqual(glyph.baseline, baseline, accuracy: 1e-9) }
-        XCTAssertEqual(Set(page.glyphs.map(\.x)), [500])
+        for (glyph, baseline) in zip(page.glyphs, [100.8, 110.8, 120.8]) { XCTAssertEqual(glyph.baseline, baseline, accuracy: 1e-9) }
+        XCTAssertEqual(Set(page.glyphs.map(\.x)), [495])
     }
 }

@@ -386,15 +386,18 @@ final class ContentInterpreter {
         var y = 0.0
         arena.withUnsafeBytes { whole in
             let buffer = UnsafeRawBufferPointer(rebasing: whole[range])
-            font.forEachGlyph(in: buffer) { glyph, _, isSpace in
+            font.forEachGlyph(in: buffer) { glyph, code, isSpace in
                 let advance = glyph.width * fontSize
                 if font.isVertical {
-                    let origin = base.apply(x, y + rise)
-                    let end = base.apply(x + advance * scaling, y + rise)
+                    // §9.7.4.3: the glyph's horizontal origin is the current point minus v.
+                    let metric = font.verticalMetric(code, width: glyph.width)
+                    let left = x - (metric.originX ?? 0) * fontSize, baseline = y - metric.originY * fontSize + rise
+                    let origin = base.apply(left, baseline)
+                    let end = base.apply(left + advance * scaling, baseline)
                     append(glyph, font: font, fontName: fontName, origin: origin, end: end, size: emScale, mode: mode,
                            strokeWidth: strokeWidth, color: color, isArtifact: isArtifact)
-                    // §9.4.4 vertical: ty = w1 × Tfs + Tc + Tw; w1 is −1 em by default (DW2).
-                    y -= fontSize + characterSpacing + (isSpace ? wordSpacing : 0)
+                    // §9.4.4 vertical: ty = w1 × Tfs + Tc + Tw (w1 negative: the pen moves down).
+                    y += metric.advance * fontSize + characterSpacing + (isSpace ? wordSpacing : 0)
                     return
                 }
                 let origin = base.apply(x, rise)

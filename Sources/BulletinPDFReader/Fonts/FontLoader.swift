@@ -230,10 +230,13 @@ struct FontLoader {
             warn(resourceName, baseName, "Type0 font without an /Encoding; codes read as 2-byte CIDs (Identity-H)")
         }
         if predefined == nil && embedded == nil { predefined = PredefinedCMap(name: "Identity-H") }
-        // Vertical writing is placed down the page (one em a glyph, the /DW2 default, §9.7.4.3), and
-        // line building turns such pages; proportional vertical advances are not read.
-        if vertical, descendant?["W2"] != nil || descendant?["DW2"] != nil {
-            warn(resourceName, baseName, "vertical writing: /W2 and /DW2 advances are not read; each glyph advances one em")
+        // Vertical writing is placed down the page by /DW2 and /W2 (§9.7.4.3), and line building
+        // turns such pages.
+        var verticalMetrics = VerticalMetrics()
+        if vertical, let descendant {
+            let store = self.store
+            verticalMetrics = VerticalMetrics(dw2: store.array(descendant["DW2"]), w2: store.array(descendant["W2"]),
+                                              number: { store.number($0) }, array: { store.array($0) })
         }
 
         // Widths (§9.7.4.3): /DW and /W.
@@ -284,6 +287,6 @@ struct FontLoader {
                        fontMatrix: Matrix(a: 0.001, b: 0, c: 0, d: 0.001, e: 0, f: 0), encodingCMap: embedded,
                        predefined: predefined, toUnicode: toUnicode, simpleEncoding: nil, simpleWidths: [],
                        cidWidths: singles, cidWidthRanges: ranges, defaultWidth: defaultWidth, embeddedText: embeddedText,
-                       cidsAreAdobeGB1: cidsAreAdobeGB1)
+                       cidsAreAdobeGB1: cidsAreAdobeGB1, verticalMetrics: verticalMetrics)
     }
 }

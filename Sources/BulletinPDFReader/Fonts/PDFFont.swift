@@ -17,8 +17,10 @@ final class PDFFont {
     let isItalic: Bool
     /// Type0 fonts: codes of 1–4 bytes through a CMap; else one byte per code.
     let isComposite: Bool
-    /// Vertical writing mode (Identity-V, …-V CMaps): positions are approximated horizontally.
+    /// Vertical writing mode (Identity-V, …-V CMaps): glyphs are placed down the page by `verticalMetrics`.
     let isVertical: Bool
+    /// /W2 and /DW2 of a vertical font (the defaults for others).
+    let verticalMetrics: VerticalMetrics
     /// Glyph space → text space (§9.2.4): 1/1000 for all but Type 3 fonts.
     let fontMatrix: Matrix
 
@@ -64,7 +66,9 @@ final class PDFFont {
     init(name: String, isBold: Bool, isItalic: Bool, isComposite: Bool, isVertical: Bool, fontMatrix: Matrix,
          encodingCMap: CMap?, predefined: PredefinedCMap?, toUnicode: [UInt32: String], simpleEncoding: SimpleEncoding?,
          simpleWidths: [Double], cidWidths: [UInt32: Double], cidWidthRanges: [(low: UInt32, high: UInt32, width: Double)],
-         defaultWidth: Double, embeddedText: (() -> [UInt32: String])?, cidsAreAdobeGB1: Bool = false) {
+         defaultWidth: Double, embeddedText: (() -> [UInt32: String])?, cidsAreAdobeGB1: Bool = false,
+         verticalMetrics: VerticalMetrics = VerticalMetrics()) {
+        self.verticalMetrics = verticalMetrics
         self.name = name
         self.isBold = isBold
         self.isItalic = isItalic
@@ -137,15 +141,20 @@ final class PDFFont {
         return Glyph(text: text, width: simpleWidths[index])
     }
 
+    /// The CID a composite font's code selects (nil when its CMap maps the code to none).
+    private func cid(for code: UInt32) -> UInt32? {
+        if let predefined { return predefined.cid(for: code) }
+        if let cmap = encodingCMap, cmap.hasCIDMappings { return cmap.cid(for: code) }
+        return code
+    }
+
+    /// Vertical writing: the advance and position vector of the glyph `code` selects (§9.7.4.3).
+    func verticalMetric(_ code: UInt32, width: Double) -> VerticalMetrics.Metric {
+        verticalMetrics.metric(cid: isComposite ? cid(for: code) : nil, width: width)
+    }
+
     private func compositeGlyph(_ code: UInt32) -> Glyph {
-        let cid: UInt32?
-        if let predefined {
-            cid = predefined.cid(for: code)
-        } else if let cmap = encodingCMap, cmap.hasCIDMappings {
-            cid = cmap.cid(for: code)
-        } else {
-            cid = code
-        }
+        let cid = cid(for: code)
         var text = toUnicode[code].flatMap(PDFFont.usable)
         if text == nil, let predefined { text = predefined.unicode(for: code) }
         if text == nil, let cid { text = embeddedText()[cid] }

@@ -1,4 +1,6 @@
 @testable import BulletinPDFReader
+import Foundation
+import TestSupport
 import XCTest
 
 /// The cross-reference index: classic tables read in place, packed entries, incremental updates
@@ -83,6 +85,24 @@ final class ObjectTableTests: XCTestCase {
             }
             XCTAssertNil(table[70])
             XCTAssertNil(table[9])
+        }
+    }
+
+    func testProducersTablesAreReadInPlaceAndFindEveryObject() throws {
+        // Classic tables from four producers and an incremental update: left in the file, and every
+        // in-use entry names the offset where a scan of the file finds that object.
+        let files = ["extract/corpus/cairo-000.pdf", "extract/corpus/chromium-001.pdf", "extract/corpus/libreoffice-002.pdf",
+                     "extract/corpus/typst-004.pdf", "pdf/incremental.pdf"]
+        for name in files {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Repository.path("Tests/Fixtures/\(name)"))))
+            try bytes.withUnsafeBytes { buffer in
+                let table = try CrossReferenceReader(bytes: buffer, headerOffset: 0, decodeStream: { _ in nil }).read().entries
+                let scanned = CrossReferenceRebuilder(bytes: buffer).rebuild().entries
+                XCTAssertTrue(table.isLeftInFile, name)
+                let inUse = table.sortedEntries().filter { if case .inFile = $0.entry { true } else { false } }
+                XCTAssertGreaterThan(inUse.count, 10, name)
+                for (number, entry) in inUse { XCTAssertEqual(entry, scanned[number], "\(name): object \(number)") }
+            }
         }
     }
 

@@ -62,4 +62,33 @@ final class PageIndexTests: XCTestCase {
             XCTAssertEqual(entry.inheritedResources?.reference, ObjectID(number: 5, generation: 0))
         }
     }
+
+    func testEvenlyNumberedPagesAreOneRun() {
+        let letter = (x0: 0.0, y0: 0.0, x1: 612.0, y1: 792.0)
+        func entry(_ number: Int?, rotate: Int = 0) -> PageEntry {
+            PageEntry(id: number.map { ObjectID(number: $0, generation: 0) }, directDictionary: nil, inheritedResources: nil,
+                      mediaBox: letter, cropBox: nil, rotate: rotate)
+        }
+        // Cairo's numbering (9, 13, 17 …), a merged file's (3, 4, 5 …) and numbers at random.
+        var generator = SystemRandomNumberGenerator()
+        let random = (0..<2_000).map { _ in Int.random(in: 1...1_000_000, using: &generator) }
+        let cases: [(name: String, numbers: [Int], maximumRuns: Int)] = [
+            ("step 4", (0..<5_000).map { 9 + 4 * $0 }, 1),
+            ("step 1 after a first page elsewhere", [2] + (0..<5_000).map { 40 + $0 }, 2),
+            ("descending", (0..<300).map { 10_000 - 7 * $0 }, 1),
+            ("random", random, 1_001),
+        ]
+        for (name, numbers, maximumRuns) in cases {
+            var index = PageIndex()
+            for number in numbers { index.append(entry(number)) }
+            XCTAssertEqual(index.count, numbers.count, name)
+            XCTAssertLessThanOrEqual(index.runCount, maximumRuns, name)
+            for (page, number) in numbers.enumerated() { XCTAssertEqual(index[page].id?.number, number, "\(name): page \(page)") }
+        }
+        // A turned page or an inline page dictionary ends a run; the pages around it still come back.
+        var index = PageIndex()
+        for n in 0..<10 { index.append(entry(n == 7 ? nil : 3 + n, rotate: n == 4 ? 90 : 0)) }
+        XCTAssertEqual((0..<10).map { index[$0].id?.number }, [3, 4, 5, 6, 7, 8, 9, nil, 11, 12])
+        XCTAssertEqual((0..<10).map { index[$0].rotate }, [0, 0, 0, 0, 90, 0, 0, 0, 0, 0])
+    }
 }

@@ -23,7 +23,7 @@ public enum Extractor {
     /// Extracts pages already read.
     public static func extract(_ pages: [PageContent], options: ExtractOptions = ExtractOptions()) -> Extraction {
         collect(options: options) { page, paragraph in
-            run(positions: pages.indices.map { $0 }, contextCount: 0, options: options, retainBudget: .max,
+            run(positions: PagePositions(allOf: pages.count), options: options, retainBudget: .max,
                 read: { PageLines(pages[$0], options: options) }, page: page, paragraph: paragraph)
         }
     }
@@ -70,9 +70,11 @@ public enum Extractor {
                               decided: (DocumentProfile) -> Void = { _ in },
                               page: (ExtractedPage) -> Void = { _ in },
                               paragraph: (TextParagraph) -> Void) -> ExtractionSummary {
-        let selected = pages ?? Array(0..<document.pageCount)
-        let context = contextPages(for: selected, pageCount: document.pageCount)
-        var summary = run(positions: selected + context, contextCount: context.count, options: options,
+        var positions = PagePositions(allOf: document.pageCount)
+        if let pages {
+            positions = PagePositions(selected: pages, context: contextPages(for: pages, pageCount: document.pageCount))
+        }
+        var summary = run(positions: positions, options: options,
                           retainBudget: retainBudget, read: { PageLines(document.page($0), options: options) },
                           decided: decided, page: page, paragraph: paragraph)
         summary.warnings = document.warnings + summary.warnings
@@ -83,22 +85,22 @@ public enum Extractor {
     /// text, so ordinary documents are read once.
     public static let defaultRetainBudget = 8 << 20
 
-    /// Runs both passes over the pages `positions` (page indices; the last `contextCount` only help
-    /// find running heads), reading a window of pages at a time on all processors.
-    static func run(positions indices: [Int], contextCount: Int, options: ExtractOptions, retainBudget: Int,
+    /// Runs both passes over the pages `positions` (the context pages only help find running
+    /// heads), reading a window of pages at a time on all processors.
+    static func run(positions indices: PagePositions, options: ExtractOptions, retainBudget: Int,
                             read: @escaping @Sendable (Int) -> PageLines, decided: (DocumentProfile) -> Void = { _ in },
                             page: (ExtractedPage) -> Void, paragraph: (TextParagraph) -> Void) -> ExtractionSummary {
         var builder = DocumentBuilder(options: options, retainBudget: retainBudget)
-        let selectedCount = indices.count - contextCount
+        let selectedCount = indices.selectedCount
         // Pages read at once: enough to keep every processor busy, few enough to bound memory.
         let window = retainBudget == .max ? max(1, indices.count) : 8 * max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        for positions in windows(of: Array(indices.indices), size: window) {
+        for positions in windows(count: indices.count, size: window) {
             for (position, reduced) in zip(positions, readAll(positions.map { indices[$0] }, read: read)) {
                 builder.summarise(reduced, position: position, context: position >= selectedCount)
             }
         }
         decided(builder.decide())
-        for positions in windows(of: Array(0..<selectedCount), size: window) {
+        for positions in windows(count: selectedCount, size: window) {
             let missing = positions.filter(builder.needsRereading)
             var reread = Dictionary(uniqueKeysWithValues: zip(missing, readAll(missing.map { indices[$0] }, read: read)))
             for position in positions {
@@ -117,8 +119,9 @@ public enum Extractor {
         return slots.values()
     }
 
-    private static func windows(of items: [Int], size: Int) -> [ArraySlice<Int>] {
-        stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
+    /// Positions `0 ..< count` in runs of `size`, made as they are needed.
+    private static func windows(count: Int, size: Int) -> LazyMapSequence<StrideTo<Int>, Range<Int>> {
+        stride(from: 0, to: count, by: size).lazy.map { $0..<min($0 + size, count) }
     }
 
     /// Gathers a run's pages and paragraphs into an `Extraction`.
@@ -145,6 +148,35 @@ public enum Extractor {
             }
         }
         return context
+    }
+}
+
+/// The pages a run reads, by position: the selected pages (all of the document's, in order, unless
+/// a list is given), then the context pages that only help find running heads. Every page of a
+/// 100,000-page document is a position without an array of them.
+struct PagePositions {
+    /// nil: pages `0 ..< selectedCount` in order.
+    private let selected: [Int]?
+    let selectedCount: Int
+    private let context: [Int]
+
+    init(allOf pageCount: Int) {
+        selected = nil
+        selectedCount = pageCount
+        context = []
+    }
+
+    init(selected: [Int], context: [Int] = []) {
+        self.selected = selected
+        selectedCount = selected.count
+        self.context = context
+    }
+
+    var count: Int { selectedCount + context.count }
+
+    /// The page index at `position`.
+    subscript(position: Int) -> Int {
+        position < selectedCount ? selected?[position] ?? position : context[position - selectedCount]
     }
 }
 

@@ -35,7 +35,7 @@ final class StreamingTests: XCTestCase {
 
     private func paragraphs(_ pages: [PageContent], budget: Int, options: ExtractOptions = ExtractOptions()) -> [TextParagraph] {
         var paragraphs: [TextParagraph] = []
-        _ = Extractor.run(positions: Array(pages.indices), contextCount: 0, options: options, retainBudget: budget,
+        _ = Extractor.run(positions: PagePositions(allOf: pages.count), options: options, retainBudget: budget,
                           read: { Extractor.PageLines(pages[$0], options: options) }, page: { _ in },
                           paragraph: { paragraphs.append($0) })
         return paragraphs

@@ -217,11 +217,7 @@ struct Tallies: Equatable {
 
     func metrics() -> PageMetrics {
         let bodySize = PageMetrics.bodySize(sizes)
-        let rightEdge = ends.mapValues { counts in
-            // The measure is where most lines end; with no repeated end, the widest line shows it.
-            if let mode = PageMetrics.mode(counts), (counts[mode] ?? 0) >= 2 { return Double(mode) }
-            return Double(counts.keys.max() ?? 0)
-        }
+        let rightEdge = ends.reduce(into: [Int: Double]()) { $0[$1.key] = PageMetrics.rightEdge(ends: $1.value, bucket: $1.key) }
         var fullTolerance: [Int: Double] = [:]
         for (b, edge) in rightEdge {
             guard let tolerance = shortfalls[b]?.tolerance(edge: Int(edge)) else { continue }

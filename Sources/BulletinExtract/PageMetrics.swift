@@ -52,6 +52,19 @@ struct PageMetrics: Equatable {
     }
 
     /// The most frequent key; ties go to the larger key (the measure's edge, not a short line).
+    /// The right edge of the measure of one size bucket, from how many lines end at each x: where
+    /// most lines end; with no repeated end, or when more lines overrun the most common end than end
+    /// on it (two footer fields of one length among short lines and no body text), the widest line.
+    /// A measure is overrun only by a hanging mark (at most an em), which is not counted.
+    static func rightEdge(ends counts: [Int: Int], bucket: Int) -> Double {
+        let em = Double(bucket) / 2
+        if let mode = mode(counts), let onMode = counts[mode], onMode >= 2 {
+            let overrunning = counts.reduce(0) { $0 + (Double($1.key) > Double(mode) + 1.5 * em ? $1.value : 0) }
+            if overrunning <= onMode { return Double(mode) }
+        }
+        return Double(counts.keys.max() ?? 0)
+    }
+
     static func mode(_ counts: [Int: Int]) -> Int? {
         counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key
     }

@@ -31,8 +31,12 @@ extension Extractor {
             warnings = content.warnings
             if lines.isEmpty {
                 // Most often a scanned page: its text is an image, which this extractor does not read.
-                warnings.append(PDFWarning(page: content.index, feature: "text",
-                                           message: "the page shows no text (a scanned image or a blank page?)"))
+                // Glyphs drawn without text are another matter: their fonts' warnings say which.
+                let unmapped = content.glyphs.reduce(0) { $0 + ($1.text.isEmpty ? 1 : 0) }
+                let message = unmapped == 0
+                    ? "the page shows no text (a scanned image or a blank page?)"
+                    : "the page draws \(unmapped) glyph(s) whose fonts map them to no text (see the font warnings)"
+                warnings.append(PDFWarning(page: content.index, feature: "text", message: message))
             }
         }
     }

@@ -27,6 +27,13 @@ struct ParagraphBuilder {
     /// hanging or compressed end punctuation moves it by half an em.
     static let fullTolerance = 0.8
 
+    /// How much narrower (em) than the usual measure a window's right edge must be before it needs
+    /// two lines ending on it to count (`Edges`): the 版记's lines are inset one em each side (GB/T
+    /// 9704-2012), columns have their own bounds.
+    static let narrowMeasure = 2.0
+    /// Two line ends within this (em) end on the same edge: justified lines end on it exactly.
+    static let sameEnd = 0.25
+
     /// A content line with the edges of the text around it (`Edges`).
     struct PlacedLine {
         var line: TextLine
@@ -80,9 +87,15 @@ struct ParagraphBuilder {
             continues = abs(bStart) <= tolerance
         }
         guard continues else { return false }
-        // Label-led items (`报：…`, `送：…`, `责编：…`) each start a paragraph, even flush under a full line.
-        if Self.labelWidth(b) != nil, Self.labelWidth(paragraph[0].line) != nil, abs(bStart - firstStart) <= tolerance {
-            return false
+        // Label-led items (`报：…`, `送：…`, `责编：…`) each start a paragraph, even flush under a full line;
+        // a 版记 or footer label does wherever it starts (`发：` under a `送：` set flush left would
+        // otherwise look like a continuation hanging after the colon).
+        if Self.labelWidth(b) != nil, Self.labelWidth(paragraph[0].line) != nil {
+            if abs(bStart - firstStart) <= tolerance { return false }
+            if let label = BulletinPatterns.labelled(b.text)?.label,
+               BulletinPatterns.distributionLabels.contains(label) || BulletinPatterns.footerLabels.contains(label) {
+                return false
+            }
         }
         // A short line all in another face after a sentence end is a heading, not a continuation
         // (a column head `【…】` flush left under a full body line).
@@ -103,7 +116,11 @@ struct ParagraphBuilder {
 
         init(_ lines: [TextLine], metrics: PageMetrics) {
             struct Geometry { var page: Int; var flow: Int; var size: Double; var start: Double; var end: Double
-                              var content: Bool; var fieldGap: Bool; var hanging: Bool; var column: ColumnBounds? }
+                              var content: Bool; var fieldGap: Bool; var hanging: Bool; var column: ColumnBounds?
+                              /// Whether `other` is text around this line: content of its size in its flow.
+                              func surrounds(_ other: Geometry) -> Bool {
+                                  other.page == page && other.flow == flow && other.content && abs(other.size - size) <= 0.1 * size
+                              } }
             let g = lines.map {
                 Geometry(page: $0.page, flow: $0.flow, size: $0.size, start: $0.start, end: $0.end,
                          content: $0.furniture == nil, fieldGap: $0.hasFieldGap, hanging: $0.last.isClosingMark,
@@ -119,7 +136,7 @@ struct ParagraphBuilder {
                 var rightEdge = -Double.infinity, hangingEdge = line.end, rightCount = 0
                 for j in max(0, index - 4)...min(g.count - 1, index + 4) {
                     let other = g[j]
-                    guard other.page == line.page, other.flow == line.flow, other.content, abs(other.size - line.size) <= 0.1 * line.size else { continue }
+                    guard line.surrounds(other) else { continue }
                     leftEdge = min(leftEdge, other.start)
                     leftCount += 1
                     guard !other.fieldGap else { continue }
@@ -127,9 +144,23 @@ struct ParagraphBuilder {
                     rightCount += 1
                 }
                 if rightEdge == -Double.infinity { rightEdge = hangingEdge }
-                // A column's own edges stand in for the page's.
-                if rightCount < 3, let usual = line.column?.right ?? metrics.rightEdge[PageMetrics.bucket(line.size)] {
-                    rightEdge = max(rightEdge, usual)
+                // A column's own edges stand in for the page's. They do too when the window claims a
+                // measure much narrower than the usual one that only one of its lines reaches: a
+                // run of short lines (a masthead's issue and date lines, `电话：…` footer fields) is
+                // ragged, and its longest line is not full. Text set to a narrower measure shows
+                // it on every full line.
+                if let usual = line.column?.right ?? metrics.rightEdge[PageMetrics.bucket(line.size)] {
+                    var unattested = false
+                    if rightCount >= 3, rightEdge < usual - ParagraphBuilder.narrowMeasure * line.size {
+                        var reaching = 0
+                        for j in max(0, index - 4)...min(g.count - 1, index + 4) {
+                            let other = g[j]
+                            guard line.surrounds(other), !other.fieldGap, !other.hanging else { continue }
+                            if other.end >= rightEdge - ParagraphBuilder.sameEnd * line.size { reaching += 1 }
+                        }
+                        unattested = reaching < 2
+                    }
+                    if rightCount < 3 || unattested { rightEdge = max(rightEdge, usual) }
                 }
                 if leftCount < 3 { leftEdge = min(leftEdge, line.column?.left ?? metrics.left(page: line.page)) }
                 left.append(leftEdge)

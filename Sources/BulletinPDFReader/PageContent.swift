@@ -46,8 +46,8 @@ public struct PDFGlyph: Sendable, Equatable {
     /// Advance width in page space (horizontal writing).
     public var width: Double
     /// Effective font size in page space: the text matrix and CTM applied (em height in points).
-    /// For Type 3 fonts the FontMatrix's vertical scale relative to the usual 1/1000 is applied, so a
-    /// Type 3 font drawn in a 1000-unit glyph space (Chromium/Skia) reports its size like any font.
+    /// For every font type one text-space unit times the font size: a Type 3 font's FontMatrix maps its
+    /// glyph grid into that unit, whatever the grid (Chromium's 1000 units, pdftocairo's 1).
     /// An /ActualText span with no glyphs (replacement text for an image or path) is one glyph of
     /// width 0 at the current text position.
     public var size: Double

@@ -16,6 +16,19 @@ final class LineBuilderTests: XCTestCase {
         XCTAssertEqual(lines(page).map(\.text), ["第一行文字", "第二行"])
     }
 
+    /// A page without text says whether it draws nothing (a scan, a blank page) or draws glyphs its
+    /// fonts map to no text (a PostScript round trip drops every ToUnicode).
+    func testAPageWithoutTextSaysWhetherItDrewGlyphs() {
+        var blank = SyntheticPage(0), unmapped = SyntheticPage(1)
+        blank.text(" ", x: 80, baseline: 100)
+        for x in [80.0, 96, 112] {
+            unmapped.glyphs.append(PDFGlyph(text: "", x: x, baseline: 100, width: 16, size: 16, font: "NotoSerifCJKsc-Regular_00"))
+        }
+        let warnings = Extractor.extract([blank.content, unmapped.content]).warnings.map(\.message)
+        XCTAssertEqual(warnings, ["the page shows no text (a scanned image or a blank page?)",
+                                  "the page draws 3 glyph(s) whose fonts map them to no text (see the font warnings)"])
+    }
+
     func testOverprintedGlyphsCountOnceAndMarkBold() {
         var page = SyntheticPage(0)
         let end = page.text("正文", x: 80, baseline: 100)

@@ -81,4 +81,32 @@ final class ParagraphTests: XCTestCase {
         page.text(BodyText.characters(10), x: 80, baseline: 158)
         XCTAssertEqual(paragraphs([page]).count, 2)
     }
+    /// reportlab sets every paragraph with a 2-character indent and no space between them; a masthead
+    /// of short ragged lines, and 电话/传真 fields under a short line, must not read as one paragraph
+    /// because the longest of them looks "full" to a window of short lines only.
+    func testARaggedRunOfShortIndentedLinesIsOneParagraphPerLine() {
+        var page = SyntheticPage(0)
+        // The usual measure, 80…528, from body text further down.
+        let lines = ["首都精神文明建设情况简报", "第33期", "（总第2142期）", "首都精神文明办", "2020年7月7日"]
+        for (index, line) in lines.enumerated() { page.text(line, x: 112, baseline: 100 + 22 * Double(index), size: 16) }
+        var y = BodyText.paragraph(120, on: &page, baseline: 300, pitch: 22)
+        y = BodyText.paragraph(20, on: &page, baseline: y, pitch: 22, offset: 7)
+        let fields = ["责编：梅雪峰", "核稿：田文松", "电话：55569506", "传真：55569505"]
+        for (index, line) in fields.enumerated() { page.text(line, x: 112, baseline: y + 22 * Double(index), size: 16) }
+        let result = paragraphs([page])
+        XCTAssertEqual(Array(result.prefix(5)), lines)
+        XCTAssertEqual(Array(result.suffix(4)), fields)
+    }
+
+    /// fpdf2 leaves a paragraph's indent on a line of its own, so `送：` starts at the margin and
+    /// `发：` below it two characters in, where a continuation after `送：` would hang.
+    func testADistributionLabelIsANewItemWhereverItStarts() {
+        var page = SyntheticPage(0)
+        BodyText.paragraph(90, on: &page, baseline: 100)
+        page.text("送：" + BodyText.characters(26), x: 80, baseline: 300)
+        page.text("发：" + BodyText.characters(12, offset: 4) + "。", x: 112, baseline: 329)
+        XCTAssertEqual(Array(paragraphs([page]).suffix(2)),
+                       ["送：" + BodyText.characters(26), "发：" + BodyText.characters(12, offset: 4) + "。"])
+    }
 }
+

@@ -72,6 +72,18 @@ final class StreamingTests: XCTestCase {
         }
     }
 
+    /// The measure is where most lines end, unless more lines overrun that end than end on it: then
+    /// it is only two short lines of one length (footer fields in a document without body text).
+    func testTheMeasureIsTheCommonestEndUnlessMoreLinesOverrunIt() {
+        let bucket = PageMetrics.bucket(14)
+        // Body lines ending on 522, two hanging a mark by an em, short last lines.
+        XCTAssertEqual(PageMetrics.rightEdge(ends: [522: 30, 536: 2, 300: 1, 301: 1, 180: 1], bucket: bucket), 522)
+        // Two fields end on 147; the masthead, 版记 and other lines run past it.
+        XCTAssertEqual(PageMetrics.rightEdge(ends: [147: 2, 200: 1, 480: 1, 536: 1, 400: 1, 216: 1, 100: 1], bucket: bucket), 536)
+        // No end repeated: the widest line.
+        XCTAssertEqual(PageMetrics.rightEdge(ends: [147: 1, 300: 1], bucket: bucket), 300)
+    }
+
     func testTalliesEqualCountingAllLinesAtOnce() {
         for (name, pages) in Self.documents + [("long", Self.longDocument)] {
             let reduced = pages.map { Extractor.PageLines($0, options: ExtractOptions()) }
@@ -250,10 +262,7 @@ private struct ReferenceMetrics {
         defaultLeft = PageMetrics.mode(starts).map(Double.init) ?? 0
         pitch = pitches.mapValues { Double(PageMetrics.mode($0) ?? 0) / 4 }
         (self.ends, self.bodyStarts, self.pitches) = (ends, starts, pitches)
-        rightEdge = ends.mapValues { counts in
-            if let mode = PageMetrics.mode(counts), (counts[mode] ?? 0) >= 2 { return Double(mode) }
-            return Double(counts.keys.max() ?? 0)
-        }
+        rightEdge = ends.reduce(into: [:]) { $0[$1.key] = PageMetrics.rightEdge(ends: $1.value, bucket: $1.key) }
         var shortfalls: [Int: [Double]] = [:]
         for line in pages.flatMap(\.lines) where line.furniture == nil && !line.hasFieldGap && !line.last.isClosingMark {
             let b = PageMetrics.bucket(line.size)

@@ -67,6 +67,40 @@ final class FontTests: XCTestCase {
         XCTAssertEqual(page.glyphs[1].width, 7, accuracy: 1e-9)
     }
 
+    /// The em of a Type 3 font is the text-space unit times the font size, whatever its glyph grid:
+    /// pdftocairo writes FontMatrix [1 0 0 -1 0 0], Tf 1 and the size in Tm (once read as 1000× the
+    /// size, which made every line of such a file one line); a 100-unit grid at Tf 10 is 10 pt too.
+    func testType3EmIsTheTextSpaceUnitWhateverTheFontMatrix() throws {
+        let page = try page("BT /C 1 Tf 14 0 0 -14 100 700 Tm (a) Tj /T3 10 Tf 1 0 0 1 100 600 Tm (a) Tj ET",
+                            fonts: "/C 5 0 R /T3 6 0 R", objects: [
+            Array("""
+            << /Type /Font /Subtype /Type3 /FontBBox [0 -1 1 0] /FontMatrix [1 0 0 -1 0 0]
+               /CharProcs << >> /Encoding << /Differences [97 /a] >> /FirstChar 97 /LastChar 97 /Widths [0.89] >>
+            """.utf8),
+            Array("""
+            << /Type /Font /Subtype /Type3 /FontBBox [0 0 100 100] /FontMatrix [0.01 0 0 0.01 0 0]
+               /CharProcs << >> /Encoding << /Differences [97 /a] >> /FirstChar 97 /LastChar 97 /Widths [100] >>
+            """.utf8),
+        ])
+        XCTAssertEqual(page.glyphs.map(\.size), [14, 10])
+        XCTAssertEqual(page.glyphs[0].width, 0.89 * 14, accuracy: 1e-9)
+        XCTAssertEqual(page.glyphs[1].width, 10, accuracy: 1e-9)
+    }
+
+    /// A ToUnicode that maps a glyph to a CJK radical (⽂ U+2F42, ⻔ U+2ED4: Chromium's reverse cmap,
+    /// kept by files re-made from its PDFs without the /ActualText) reads as the ideograph the page
+    /// shows, a ligature (ﬀ U+FB00, pdftocairo's) as its letters; /ActualText is the producer's word
+    /// and is kept as written.
+    func testRadicalsAndLigaturesFromAToUnicodeAreFoldedButActualTextIsKept() throws {
+        let cmap = "1 begincodespacerange <00> <FF> endcodespacerange 4 beginbfchar <41> <2F42> <42> <2ED4> <43> <2F420034> <44> <0064FB00> endbfchar"
+        let page = try page("BT /F1 10 Tf (ABCD) Tj /Span << /ActualText (\\376\\377\\057\\102) >> BDC (A) Tj EMC ET",
+                            fonts: "/F1 5 0 R", objects: [
+            Array("<< /Type /Font /Subtype /Type1 /BaseFont /Custom /FirstChar 65 /LastChar 68 /Widths [1000 1000 1000 1000] /ToUnicode 6 0 R >>".utf8),
+            Array(MiniPDF.stream(cmap).utf8),
+        ])
+        XCTAssertEqual(page.glyphs.map(\.text), ["文", "门", "文4", "dff", "⽂"])
+    }
+
     private func type0(_ encoding: String, widths: String = "") -> [[UInt8]] {
         [Array("<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /\(encoding) /DescendantFonts [6 0 R] >>".utf8),
          Array("""

@@ -370,12 +370,11 @@ final class ContentInterpreter {
         let rise = state.rise
         // Text space → page space, for the string's start.
         let base = textMatrix.concatenating(state.ctm).concatenating(pageMatrix)
-        // Em height in page space: the text-space vertical unit scaled by the font size (and for
-        // Type 3 fonts by the FontMatrix's vertical scale, glyph space being 1/1000 em elsewhere).
-        var emScale = (base.c * base.c + base.d * base.d).squareRoot() * abs(fontSize)
-        if font.fontMatrix != Matrix(a: 0.001, b: 0, c: 0, d: 0.001, e: 0, f: 0) {
-            emScale *= (font.fontMatrix.c * font.fontMatrix.c + font.fontMatrix.d * font.fontMatrix.d).squareRoot() * 1000
-        }
+        // Em height in page space: the text-space vertical unit scaled by the font size, for every
+        // font type. A Type 3 font's FontMatrix maps its own glyph grid into that unit (§9.6.4):
+        // Chromium's 1/1000, pdftocairo's 1 (its Tf is 1, Tm carries the size), pdfTeX's bitmap
+        // fonts' 1/83 all draw a 1 em glyph one text-space unit high.
+        let emScale = (base.c * base.c + base.d * base.d).squareRoot() * abs(fontSize)
         let mode = state.renderingMode
         let color = mode == 1 || mode == 5 ? state.strokeColor : state.fillColor
         let strokeWidth = mode == 1 || mode == 2 || mode == 5 || mode == 6

@@ -124,14 +124,22 @@ final class PDFFont {
             } else {
                 cachePages[page] = Array(repeating: 0, count: 256)
             }
-            let glyph = isComposite ? compositeGlyph(code) : simpleGlyph(code)
+            let glyph = decode(code)
             cachedGlyphs.append(glyph)
             cachePages[page][slot] = Int32(cachedGlyphs.count)
             return glyph
         }
         if let cached = overflowCache[code] { return cached }
-        let glyph = isComposite ? compositeGlyph(code) : simpleGlyph(code)
+        let glyph = decode(code)
         overflowCache[code] = glyph
+        return glyph
+    }
+
+    /// The glyph of a code not seen before, its text folded to what a reader reads
+    /// (`GlyphTextFolding`: CJK radicals, Latin ligatures).
+    private func decode(_ code: UInt32) -> Glyph {
+        var glyph = isComposite ? compositeGlyph(code) : simpleGlyph(code)
+        glyph.text = GlyphTextFolding.fold(glyph.text)
         return glyph
     }
 

@@ -1,0 +1,45 @@
+import BulletinExtract
+import BulletinPDFReader
+import TestSupport
+import XCTest
+
+/// Producers outside the six-producer corpus (Tests/Fixtures/extract/producers, made by
+/// scripts/make-producer-fixtures.py), each read exactly: every character, every paragraph.
+/// - ReportLab: a non-embedded CID font through UniGB-UCS2-H; every paragraph indented, none spaced,
+///   so short lines (masthead, 电话/传真 fields) are told apart by their raggedness alone.
+/// - fpdf2: an indent left on a line of its own puts `送：` at the margin above an indented `发：`.
+/// - pdftocairo redrawing Chromium's column fixture: Type 3 fonts with FontMatrix [1 0 0 -1 0 0] at
+///   Tf 1 (sized by Tm), and no /ActualText, so the ToUnicode's Kangxi radicals and ﬀ are the text.
+final class ProducerFixtureTests: XCTestCase {
+    static let directory = Repository.path("Tests/Fixtures/extract/producers")
+
+    private func check(_ pdf: String, truth: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let truthText = try String(contentsOfFile: truth, encoding: .utf8)
+        let document = try PDFDocument(path: pdf)
+        let text = TextWriter.write(Extractor.extract(document))
+        let name = (pdf as NSString).lastPathComponent
+        XCTAssertEqual(TextScore.distance(TextScore.normalize(truthText), TextScore.normalize(text)), 0,
+                       "\(name): edits", file: file, line: line)
+        let pr = TextScore.paragraphs(truth: truthText.split(separator: "\n").map(String.init),
+                                      candidate: text.components(separatedBy: "\n\n"), slack: 0)
+        XCTAssertEqual(pr.precision, 1, "\(name): paragraph precision", file: file, line: line)
+        XCTAssertEqual(pr.recall, 1, "\(name): paragraph recall", file: file, line: line)
+        XCTAssertEqual(document.warnings, [], "\(name)", file: file, line: line)
+    }
+
+    func testReportLabCIDFont() throws {
+        try check("\(Self.directory)/reportlab-cid.pdf", truth: "\(Self.directory)/truth-reportlab-cid.txt")
+    }
+
+    func testFPDF2() throws {
+        try check("\(Self.directory)/fpdf2.pdf", truth: "\(Self.directory)/truth-fpdf2.txt")
+    }
+
+    func testPdftocairoRedrawOfChromiumColumns() throws {
+        try check("\(Self.directory)/pdftocairo-columns.pdf",
+                  truth: Repository.path("Tests/Fixtures/extract/columns/truth-columns.txt"))
+        let page = try PDFDocument(path: "\(Self.directory)/pdftocairo-columns.pdf").page(0)
+        let sizes = Set(page.glyphs.map { ($0.size * 10).rounded() / 10 })
+        XCTAssertTrue(sizes.allSatisfy { $0 > 5 && $0 < 30 }, "Type 3 glyph sizes in points: \(sizes.sorted())")
+    }
+}

@@ -1,3 +1,4 @@
+import BulletinModel
 /// What a paragraph is in a bulletin, read from how it is set: size, colour, alignment, face and
 /// its text's signature (bulletin-format.md §1, §3). Used by markdown (`#`, `##`, `###`) and by the
 /// issue recovery. Works on any document: without a masthead, sizes and faces still find titles and
@@ -79,7 +80,11 @@ public enum BlockClassifier {
         let bodySized = abs(p.size - body) <= 0.1 * body
         if BulletinPatterns.column(text) != nil && p.lines.count == 1 {
             return .column
-        } else if BulletinPatterns.attribution(text) != nil && (p.alignment == .right || p.alignment == .centered) {
+        } else if let unit = BulletinPatterns.attribution(text),
+                  p.alignment == .right || p.alignment == .centered
+                    || (p.lines.count == 1 && UnitNames.isLikelyUnit(Array(unit.unicodeScalars))) {
+            // Set right (or centred) as the layout puts it, or — typed plainly, at the indent of
+            // the body — a one-line unit name in brackets (`（门头沟区文明办）`, not `（试行）`).
             return .attribution
         } else if p.size >= body * 1.15 && (p.alignment == .centered || allEmphasis) {
             return .headline
@@ -102,7 +107,8 @@ public enum BlockClassifier {
     /// text near the start of page 1, the lines above it, and the number/issuer/date lines below it
     /// up to the masthead rule.
     static func markMasthead(_ opening: inout [ClassifiedParagraph], bodySize body: Double) -> Int {
-        guard let t = opening.prefix(6).firstIndex(where: { isTitle($0.paragraph, body: body) }),
+        guard let t = opening.prefix(6).firstIndex(where: { isTitle($0.paragraph, body: body) })
+                ?? plainTitle(in: opening),
               opening[t].paragraph.firstPage == 0 else { return 0 }
         for i in 0..<t { opening[i].role = .mastheadExtra }
         opening[t].role = .title
@@ -144,6 +150,22 @@ public enum BlockClassifier {
         if p.size >= body * 1.4 { return true }
         let red = p.spans.first.map { $0.color.red > 0.6 && $0.color.green < 0.4 && $0.color.blue < 0.4 } ?? false
         return red && p.size > body * 1.05
+    }
+
+    /// A masthead set plainly, in body type (a bulletin typed into a word processor and printed
+    /// as it is): among the first six paragraphs a short line that is no sentence, straight above
+    /// an issue number (`第33期`). Only the text says it is a masthead, so the text must say so
+    /// twice: the title line, and the number under it.
+    private static func plainTitle(in opening: [ClassifiedParagraph]) -> Int? {
+        for t in 0..<max(0, min(6, opening.count - 1)) {
+            let title = BulletinPatterns.trimmed(opening[t].paragraph.text)
+            let count = title.unicodeScalars.count
+            guard count >= 2, count <= 30, !title.unicodeScalars.contains(where: { $0.isSentenceEnd || $0 == "，" || $0 == "," }),
+                  !BulletinPatterns.hasIssueNumber(title),
+                  BulletinPatterns.hasIssueNumber(BulletinPatterns.trimmed(opening[t + 1].paragraph.text)) else { continue }
+            return t
+        }
+        return nil
     }
 
     /// Number, total, issuer or date lines of a masthead.

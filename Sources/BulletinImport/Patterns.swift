@@ -166,21 +166,6 @@ enum Patterns {
         return m + 1
     }
 
-    /// Whether the text of a bracket ends like a contributing unit (办, 处, 委, 局, 部, 中心 …).
-    static func endsLikeUnit(_ s: Text) -> Bool {
-        guard let last = s.last else { return false }
-        let multi = ["中心", "街道", "公司", "集团", "银行", "协会", "基地", "工委", "研究院", "供稿", "报道", "记者"]
-        if multi.contains(where: { w in s.count >= w.unicodeScalars.count && has(s, w, at: s.count - w.unicodeScalars.count) }) {
-            return true
-        }
-        return "办处委局部厅室院会组站所队馆社台团校司科股镇乡村区县府园联宫署".unicodeScalars.contains(last)
-    }
-
-    /// Bracketed words that are never attributions: `（试行）`, `（草案）` ….
-    static func isDocumentQualifier(_ s: Text) -> Bool {
-        ["试行", "草案", "修订", "修订稿", "征求意见稿", "暂行", "节选", "摘编", "待续", "完", "续"].contains(s.string)
-    }
-
     // MARK: Footer and 版记
 
     static let footerLabels = ["责任编辑", "责编", "编辑", "核稿", "审核", "审稿", "签发", "校对", "联系电话", "电话",

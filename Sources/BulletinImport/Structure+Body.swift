@@ -66,7 +66,7 @@ struct BodyReader {
             log.expect(text, at: 0, printed: "（", "the layout prints the attribution in （）")
             log.expect(text, at: text.count - 1, printed: "）", "the layout prints the attribution in （）")
             let unit = log.trim(inner, "space inside the attribution's brackets")
-            let likely = Patterns.endsLikeUnit(unit.scalars) && !Patterns.isDocumentQualifier(unit.scalars)
+            let likely = UnitNames.isLikelyUnit(unit.scalars)
             log.guess(at: text.origins[0], text.string, takenAs: "attribution", rule: .attribution,
                       likely ? "a line in brackets after an article" : "a line in brackets after an article, not ending like a unit name (办, 处, 委 …)",
                       uncertain: !likely)

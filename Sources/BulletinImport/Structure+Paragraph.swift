@@ -109,7 +109,7 @@ enum Paragraphs {
         let inner = text.slice((open + 1)..<(s.count - 1))
         let unit = inner.slice(inner.trimmedRange)
         guard unit.count >= 2, !unit.scalars.contains(where: { "。，；：“”《》！？,;:".unicodeScalars.contains($0) }),
-              Patterns.endsLikeUnit(unit.scalars), !Patterns.isDocumentQualifier(unit.scalars) else { return nil }
+              UnitNames.isLikelyUnit(unit.scalars) else { return nil }
         var k = open
         while k > 0 && Scalars.isSpace(s[k - 1]) { k -= 1 }
         let before: [Unicode.Scalar] = k > 0 ? Array(s[0..<k])

@@ -47,6 +47,21 @@ final class ClassifierStreamTests: XCTestCase {
 
     /// A long document holds a handful of paragraphs at a time; a pathological run of footer-like
     /// or centred lines no more than the hold limit.
+    /// Documents of no paragraph and of one (a page whose text could not be read, a title alone)
+    /// are classified, in a stream and whole, and are no bulletin — once a trap in the plain-masthead
+    /// search (`0..<count - 1` with no paragraph).
+    func testDocumentsOfNoneOrOneParagraphAreClassified() {
+        var one = SyntheticPage(0)
+        one.text("首都精神文明建设情况简报", x: 80, baseline: 100)
+        for pages in [[SyntheticPage(0).content], [one.content]] {
+            let extraction = Extractor.extract(pages)
+            let blocks = BlockClassifier.classify(extraction)
+            XCTAssertEqual(blocks.count, extraction.paragraphs.count)
+            XCTAssertNil(IssueRecovery.recover(blocks))
+            XCTAssertEqual(Self.streamed(blocks.map(\.paragraph)).0.map(\.role), blocks.map(\.role))
+        }
+    }
+
     func testHoldsABoundedNumberOfParagraphs() {
         for (label, make) in [
             ("body", { (i: Int) in Self.paragraph("第\(i)段正文，内容在此展开说明。", lines: 3, alignment: .indented) }),

@@ -1,4 +1,5 @@
 import BulletinExtract
+import BulletinModel
 import BulletinPDFReader
 import TestSupport
 import XCTest
@@ -33,6 +34,22 @@ final class ProducerFixtureTests: XCTestCase {
 
     func testFPDF2() throws {
         try check("\(Self.directory)/fpdf2.pdf", truth: "\(Self.directory)/truth-fpdf2.txt")
+    }
+
+    /// Typed plainly — masthead, attributions and fields all in body type at the body indent — the
+    /// bulletin is still recovered: the masthead from its title over `第33期`, attributions from a
+    /// unit name in brackets on a line of its own.
+    func testAPlainlyTypedBulletinIsRecoveredAsAnIssue() throws {
+        for name in ["reportlab-cid", "fpdf2"] {
+            let extraction = Extractor.extract(try PDFDocument(path: "\(Self.directory)/\(name).pdf"))
+            let issue = try XCTUnwrap(IssueRecovery.recover(BlockClassifier.classify(extraction)), name)
+            XCTAssertEqual(issue.masthead, Masthead(title: "首都精神文明建设情况简报", number: "第33期", totalNumber: "总第2142期",
+                                                    issuer: "首都精神文明办", date: "2020年7月7日"), name)
+            XCTAssertEqual(issue.sections.map(\.column), ["文明创建"], name)
+            XCTAssertEqual(issue.sections.flatMap(\.articles).map(\.attribution), ["海淀区文明办", "门头沟区文明办", "通州区文明办"], name)
+            XCTAssertEqual(issue.footer.map(\.label), ["责编", "核稿", "电话", "传真", "邮箱"], name)
+            XCTAssertEqual(issue.distribution?.lines.map(\.label), ["报", "送", "发"], name)
+        }
     }
 
     func testPdftocairoRedrawOfChromiumColumns() throws {

@@ -285,8 +285,13 @@ private struct SectionBuilder {
 
     mutating func startSection(column: String?) {
         finishArticle()
-        // A column without articles is a section still; no column and no article is none.
-        if !opened && self.column != nil { pieces.append(.section(column: self.column)) }
+        // A column head with no article under it (two heads in a row, a head just before the
+        // footer) is kept as the text it printed, a paragraph of a section without a column: an
+        // issue's section needs an article, and its text must not be lost.
+        if !opened, let column = self.column {
+            pieces.append(.section(column: nil))
+            pieces.append(.article(Article(blocks: [.paragraph(Paragraph("【\(column)】"))])))
+        }
         opened = false
         self.column = column
     }

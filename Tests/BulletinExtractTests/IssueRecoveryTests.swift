@@ -55,6 +55,26 @@ final class IssueStreamTests: XCTestCase {
         }
     }
 
+    /// A column head with no article under it (here the first one doubled) stays as the text it
+    /// printed, a paragraph in a section of its own — an issue needs an article in every section
+    /// (render refused the empty one) and the head's text must not be lost.
+    func testAColumnHeadWithoutArticlesIsKeptAsItsText() throws {
+        let sample = SampleFixtures.all[0]
+        var blocks = BlockClassifier.classify(Extractor.extract(SampleFixtures.pages(sample)))
+        guard let first = blocks.firstIndex(where: { $0.role == .column }) else { return XCTFail("no column") }
+        blocks.insert(blocks[first], at: first)
+        guard let issue = IssueRecovery.recover(blocks) else { return XCTFail("no issue") }
+        guard let column = sample.issue.sections.first?.column else { return XCTFail("sample has no column") }
+        XCTAssertEqual(issue.sections.count, sample.issue.sections.count + 1)
+        XCTAssertNil(issue.sections[0].column)
+        XCTAssertEqual(issue.sections[0].articles, [Article(blocks: [.paragraph(Paragraph("【\(column)】"))])])
+        XCTAssertEqual(Array(issue.sections.dropFirst()), sample.issue.sections)
+        XCTAssertNoThrow(try IssueDecoder.decode(Array(IssueEncoder.encode(issue).utf8), file: "recovered"))
+        var stream = IssueRecovery.JSONStream()
+        let streamed = blocks.map { stream.add($0) }.joined() + (stream.finish() ?? "")
+        XCTAssertEqual(streamed, String(IssueEncoder.encode(issue).dropLast()), "the stream writes the same issue")
+    }
+
     func testNoIssueWithoutMastheadOrArticles() {
         let sample = SampleFixtures.all[0]
         let blocks = BlockClassifier.classify(Extractor.extract(SampleFixtures.pages(sample)))

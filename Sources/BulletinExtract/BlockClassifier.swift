@@ -204,9 +204,11 @@ public enum BlockClassifier {
         return footerRow(text)
     }
 
-    /// A row of several footer fields (`责编：… 核稿：…`).
+    /// A row of several footer fields (`责编：… 核稿：…`), each of them `label：value` — text before
+    /// the first label would be no field, and an issue's footer holds only fields.
     private static func footerRow(_ text: String) -> Bool {
-        FooterFields.split(text).count > 1
+        let pieces = FooterFields.split(text)
+        return pieces.count > 1 && pieces.allSatisfy { BulletinPatterns.labelled($0) != nil }
     }
 
     private static func endsSentence(_ text: String) -> Bool {

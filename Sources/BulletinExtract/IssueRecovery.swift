@@ -196,25 +196,34 @@ public enum IssueRecovery {
     /// Title, number, total, issuer and date from the masthead paragraphs.
     static func masthead(_ blocks: [ClassifiedParagraph]) -> Masthead? {
         guard let title = blocks.first(where: { $0.role == .title }) else { return nil }
-        let extra = blocks.filter { $0.role == .mastheadExtra }.map { BulletinPatterns.trimmed($0.paragraph.text) }
+        var extra = blocks.filter { $0.role == .mastheadExtra }.map { BulletinPatterns.trimmed($0.paragraph.text) }
         var number: String?, total: String?, issuer: String?, date: String?
+        // A line whose field is already filled (a number or date printed twice) is not dropped:
+        // it is kept with the lines above the title, the one place a masthead prints free lines.
+        var leftover: [String] = []
         for block in blocks where block.role == .mastheadLine {
             let text = BulletinPatterns.trimmed(block.paragraph.text)
             if text.contains("总第") {
                 let split = BulletinPatterns.splitTotal(text)
+                guard total == nil, split.number.isEmpty || number == nil else { leftover.append(text); continue }
                 total = split.total
                 if !split.number.isEmpty { number = split.number }
-            } else if number == nil && BulletinPatterns.hasIssueNumber(text) {
+            } else if BulletinPatterns.hasIssueNumber(text) {
+                guard number == nil else { leftover.append(text); continue }
                 number = text
             } else if let both = BulletinPatterns.splitIssuerDate(text), !both.issuer.isEmpty {
+                guard issuer == nil, date == nil else { leftover.append(text); continue }
                 issuer = both.issuer
                 date = both.date
             } else if BulletinPatterns.isDate(text) {
+                guard date == nil else { leftover.append(text); continue }
                 date = text
-            } else if issuer == nil {
+            } else {
+                guard issuer == nil else { leftover.append(text); continue }
                 issuer = text
             }
         }
+        extra += leftover
         guard let number, let issuer, let date else { return nil }
         // A title set on two lines is one title.
         let titleText = title.paragraph.lines.map { BulletinPatterns.trimmed($0.text) }.joined()

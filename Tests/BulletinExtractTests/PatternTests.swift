@@ -1,4 +1,5 @@
 @testable import BulletinExtract
+import BulletinModel
 import XCTest
 
 /// The textual signatures of bulletin elements.
@@ -31,6 +32,32 @@ final class PatternTests: XCTestCase {
         XCTAssertNil(BulletinPatterns.headingLabel("2020年台账"))
         XCTAssertEqual(FooterFields.split("责编：梅雪峰　　核稿：田文松　　电话：55569506"),
                        ["责编：梅雪峰", "核稿：田文松", "电话：55569506"])
+    }
+
+    /// A row of footer fields is fields only: text before the first label makes it no row (it
+    /// would be lost from the issue's footer, which holds fields).
+    func testAFooterRowIsFieldsOnly() {
+        XCTAssertTrue(BlockClassifier.isFooter("责编：梅雪峰　　核稿：田文松　　电话：55569506"))
+        XCTAssertTrue(BlockClassifier.isFooter("电话:55569506"))
+        XCTAssertFalse(BlockClassifier.isFooter("文 台工：〇1汇点各作自项"))
+        XCTAssertFalse(BlockClassifier.isFooter("工作要求 落实：到位"))
+    }
+
+    /// A masthead line whose field is already filled (a number printed twice) is kept with the
+    /// lines above the title, not dropped.
+    func testARepeatedMastheadFieldIsKeptAsAnExtraLine() {
+        func block(_ text: String, _ role: BlockRole) -> ClassifiedParagraph {
+            var page = SyntheticPage(0)
+            page.text(text, x: 80, baseline: 100)
+            let paragraph = Extractor.extract([page.content]).paragraphs[0]
+            return ClassifiedParagraph(paragraph: paragraph, role: role, emphasis: paragraph.spans.map { _ in false })
+        }
+        let blocks = [block("内部资料", .mastheadExtra), block("简报", .title), block("第2期", .mastheadLine),
+                      block("首都精神文明办", .mastheadLine), block("第3期", .mastheadLine), block("2020年7月7日", .mastheadLine),
+                      block("首都文明委", .mastheadLine)]
+        let masthead = IssueRecovery.masthead(blocks)
+        XCTAssertEqual(masthead, Masthead(title: "简报", number: "第2期", issuer: "首都精神文明办", date: "2020年7月7日",
+                                          extraLines: ["内部资料", "第3期", "首都文明委"]))
     }
 
     func testTrailingAttributionOnlyAfterASentence() {

@@ -13,7 +13,8 @@ import XCTest
 ///
 /// Every document must give every format without trapping, lose no character (`--keep-furniture`
 /// text holds every drawn character, each as often), write JSON that parses, and — when an issue is
-/// recovered — an issue that decodes again (what `render` reads).
+/// recovered — an issue that decodes again (what `render` reads) and prints every character of
+/// the text output.
 final class RandomPagesTests: XCTestCase {
     static let fragments = [
         "首都精神文明建设情况简报", "工作简报", "第33期", "第 5 期", "（总第2142期）", "(总第12期)", "首都精神文明办",
@@ -137,6 +138,18 @@ final class RandomPagesTests: XCTestCase {
         return pages
     }
 
+    /// Brackets and colons full-width, as the layout prints attributions and labels.
+    static func fullWidth(_ text: String) -> String {
+        String(text.map { c -> Character in
+            switch c {
+            case "(": return "（"
+            case ")": return "）"
+            case ":": return "："
+            default: return c
+            }
+        })
+    }
+
     /// Non-space characters with their counts.
     static func characters(_ texts: [String]) -> [Character: Int] {
         var counts: [Character: Int] = [:]
@@ -160,6 +173,14 @@ final class RandomPagesTests: XCTestCase {
                     XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(output.utf8)), "trial \(trial): JSON")
                 case .success(let output) where format == .issue:
                     issues += 1
+                    // Nothing the text output has is missing from what the issue prints (the
+                    // layout prints brackets and colons full-width).
+                    if let issue = IssueRecovery.recover(BlockClassifier.classify(extraction)) {
+                        let printed = Self.characters(issue.printedItems.map { Self.fullWidth($0.text) })
+                        let lost = Self.characters([Self.fullWidth(TextWriter.write(extraction))])
+                            .filter { printed[$0.key, default: 0] < $0.value }.map(\.key)
+                        XCTAssertEqual(lost, [], "trial \(trial): characters the issue does not print")
+                    }
                     XCTAssertNoThrow(try IssueDecoder.decode(Array(output.utf8), file: "trial-\(trial).json"), "trial \(trial): issue")
                 case .success(let output):
                     XCTAssertFalse(output.isEmpty && !extraction.paragraphs.isEmpty, "trial \(trial): \(format)")

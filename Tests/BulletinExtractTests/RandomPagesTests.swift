@@ -14,7 +14,7 @@ import XCTest
 /// Every document must give every format without trapping, lose no character (`--keep-furniture`
 /// text holds every drawn character, each as often), write JSON that parses, and — when an issue is
 /// recovered — an issue that decodes again (what `render` reads) and prints every character of
-/// the text output.
+/// the text output; markdown without its marks has the text's characters.
 final class RandomPagesTests: XCTestCase {
     static let fragments = [
         "首都精神文明建设情况简报", "工作简报", "第33期", "第 5 期", "（总第2142期）", "(总第12期)", "首都精神文明办",
@@ -138,6 +138,38 @@ final class RandomPagesTests: XCTestCase {
         return pages
     }
 
+    /// Markdown without its marks: rule lines, heading hashes, bold stars, backslash escapes.
+    static func unmarked(_ markdown: String) -> String {
+        var lines: [String] = []
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == "---" { continue }
+            var text = Substring(line)
+            if text.hasPrefix("#") {
+                let hashes = text.prefix { $0 == "#" }
+                if text.dropFirst(hashes.count).hasPrefix(" ") { text = text.dropFirst(hashes.count + 1) }
+            }
+            var out = ""
+            var escaped = false
+            var index = text.startIndex
+            while index < text.endIndex {
+                let c = text[index]
+                if escaped {
+                    out.append(c)
+                    escaped = false
+                } else if c == "\\" {
+                    escaped = true
+                } else if c == "*", text[text.index(after: index)...].hasPrefix("*") {
+                    index = text.index(after: index)
+                } else {
+                    out.append(c)
+                }
+                index = text.index(after: index)
+            }
+            lines.append(out)
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// Brackets and colons full-width, as the layout prints attributions and labels.
     static func fullWidth(_ text: String) -> String {
         String(text.map { c -> Character in
@@ -182,6 +214,9 @@ final class RandomPagesTests: XCTestCase {
                         XCTAssertEqual(lost, [], "trial \(trial): characters the issue does not print")
                     }
                     XCTAssertNoThrow(try IssueDecoder.decode(Array(output.utf8), file: "trial-\(trial).json"), "trial \(trial): issue")
+                case .success(let output) where format == .markdown:
+                    XCTAssertEqual(Self.characters([Self.unmarked(output)]), Self.characters([TextWriter.write(extraction)]),
+                                   "trial \(trial): markdown characters")
                 case .success(let output):
                     XCTAssertFalse(output.isEmpty && !extraction.paragraphs.isEmpty, "trial \(trial): \(format)")
                 case .failure:

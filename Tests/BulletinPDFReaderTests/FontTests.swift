@@ -191,6 +191,17 @@ final class FontTests: XCTestCase {
         XCTAssertEqual(page.warnings, [])
     }
 
+    /// A ToUnicode that maps codes to C1 controls (Ghostscript's rewrite of a bfrange it could not
+    /// carry over: <41e5> → <0080>) is no text: the font program's cmap is read instead.
+    func testToUnicodeControlCharactersFallBackToTheFontProgram() throws {
+        var objects = identityFont(descendant: "CIDFontType2", fontFile: "FontFile2", fontFileDictionary: "",
+                                   program: Self.trueTypeWithCmap(format12: false))
+        objects[0] = Array("<< /Type /Font /Subtype /Type0 /BaseFont /Embedded /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 9 0 R >>".utf8)
+        objects.append(Array(MiniPDF.stream("1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0005> <0080> <0009> <007F> endbfchar").utf8))
+        let page = try page("BT /F1 10 Tf <00050009> Tj ET", fonts: "/F1 5 0 R", objects: objects)
+        XCTAssertEqual(page.glyphs.map(\.text), ["中", "文"])
+    }
+
     /// Hostile font programs must end: overlapping cmap groups asking for millions of code points
     /// (bounded), and a CFF charset cut off mid-entry (once an endless loop).
     func testHostileFontProgramsTerminate() throws {

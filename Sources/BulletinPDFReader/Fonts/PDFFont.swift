@@ -186,11 +186,15 @@ final class PDFFont {
         return defaultWidth
     }
 
-    /// A ToUnicode value is unusable when it maps to nothing or only to control characters / U+FFFD
-    /// (broken producers write <0000>); the encoding's own mapping is then tried.
+    /// A ToUnicode value is unusable when it maps to nothing or only to control characters (C0, DEL
+    /// and C1) or U+FFFD: broken producers write <0000>, and Ghostscript, rewriting a bfrange it
+    /// cannot carry over, writes a code's own value (<41e5> → <0080>). The encoding's own mapping and
+    /// the font program are then tried.
     static func usable(_ text: String) -> String? {
         if text.isEmpty { return nil }
-        for scalar in text.unicodeScalars where scalar.value >= 0x20 && scalar.value != 0xFFFD { return text }
+        for scalar in text.unicodeScalars where scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value) && scalar.value != 0xFFFD {
+            return text
+        }
         return nil
     }
 }

@@ -1,4 +1,5 @@
 import BulletinModel
+
 /// What a paragraph is in a bulletin, read from how it is set: size, colour, alignment, face and
 /// its text's signature (bulletin-format.md §1, §3). Used by markdown (`#`, `##`, `###`) and by the
 /// issue recovery. Works on any document: without a masthead, sizes and faces still find titles and

@@ -115,12 +115,15 @@ struct ParagraphBuilder {
         var right: [Double]
 
         init(_ lines: [TextLine], metrics: PageMetrics) {
-            struct Geometry { var page: Int; var flow: Int; var size: Double; var start: Double; var end: Double
-                              var content: Bool; var fieldGap: Bool; var hanging: Bool; var column: ColumnBounds?
-                              /// Whether `other` is text around this line: content of its size in its flow.
-                              func surrounds(_ other: Geometry) -> Bool {
-                                  other.page == page && other.flow == flow && other.content && abs(other.size - size) <= 0.1 * size
-                              } }
+            struct Geometry {
+                var page: Int; var flow: Int; var size: Double; var start: Double; var end: Double
+                var content: Bool; var fieldGap: Bool; var hanging: Bool; var column: ColumnBounds?
+
+                /// Whether `other` is text around this line: content of its size in its flow.
+                func surrounds(_ other: Geometry) -> Bool {
+                    other.page == page && other.flow == flow && other.content && abs(other.size - size) <= 0.1 * size
+                }
+            }
             let g = lines.map {
                 Geometry(page: $0.page, flow: $0.flow, size: $0.size, start: $0.start, end: $0.end,
                          content: $0.furniture == nil, fieldGap: $0.hasFieldGap, hanging: $0.last.isClosingMark,

@@ -38,12 +38,9 @@ with open(out, 'w', encoding='utf-8') as f:
 // {version}; do not edit. Unicode data © Unicode, Inc., under the Unicode License
 // (https://www.unicode.org/license.txt), which permits redistribution with this notice.
 
-/// CJK radicals and the unified ideographs they look like (UCD Equivalent_Unified_Ideograph), for
-/// `GlyphTextFolding`.
+/// CJK radicals and the unified ideographs they look like (UCD Equivalent_Unified_Ideograph: {count}
+/// radicals have one), for `GlyphTextFolding`.
 enum RadicalEquivalents {{
-    /// Radicals with an equivalent ({count} of them).
-    static let count = {count}
-
     /// The unified ideograph equivalent to `scalar`, when it is such a radical.
     static func ideograph(for scalar: Unicode.Scalar) -> Unicode.Scalar? {{
         guard scalar.value >= first, scalar.value <= first + UInt32(table.count - 1) else {{ return nil }}

@@ -2,12 +2,9 @@
 // EquivalentUnifiedIdeograph-15.0.0.txt; do not edit. Unicode data © Unicode, Inc., under the Unicode License
 // (https://www.unicode.org/license.txt), which permits redistribution with this notice.
 
-/// CJK radicals and the unified ideographs they look like (UCD Equivalent_Unified_Ideograph), for
-/// `GlyphTextFolding`.
+/// CJK radicals and the unified ideographs they look like (UCD Equivalent_Unified_Ideograph: 328
+/// radicals have one), for `GlyphTextFolding`.
 enum RadicalEquivalents {
-    /// Radicals with an equivalent (328 of them).
-    static let count = 328
-
     /// The unified ideograph equivalent to `scalar`, when it is such a radical.
     static func ideograph(for scalar: Unicode.Scalar) -> Unicode.Scalar? {
         guard scalar.value >= first, scalar.value <= first + UInt32(table.count - 1) else { return nil }

@@ -108,9 +108,8 @@ public enum BlockClassifier {
     /// text near the start of page 1, the lines above it, and the number/issuer/date lines below it
     /// up to the masthead rule.
     static func markMasthead(_ opening: inout [ClassifiedParagraph], bodySize body: Double) -> Int {
-        guard let t = opening.prefix(6).firstIndex(where: { isTitle($0.paragraph, body: body) })
-                ?? plainTitle(in: opening),
-              opening[t].paragraph.firstPage == 0 else { return 0 }
+        let visual = opening.prefix(6).firstIndex(where: { isTitle($0.paragraph, body: body) })
+        guard let t = visual ?? plainTitle(in: opening), opening[t].paragraph.firstPage == 0 else { return 0 }
         for i in 0..<t { opening[i].role = .mastheadExtra }
         opening[t].role = .title
         var i = t + 1
@@ -118,6 +117,11 @@ public enum BlockClassifier {
               isMastheadLine(opening[i].paragraph.text), opening[i].paragraph.size <= body * 1.1 {
             opening[i].role = .mastheadLine
             i += 1
+            // In body type nothing sets the masthead apart from the first headline under it: it
+            // ends with its date (issuer and date are its last line, or lines).
+            if visual == nil, BulletinPatterns.trailingDateStart(BulletinPatterns.trimmed(opening[i - 1].paragraph.text)) != nil {
+                break
+            }
         }
         return i
     }
@@ -158,12 +162,18 @@ public enum BlockClassifier {
     /// an issue number (`第33期`). Only the text says it is a masthead, so the text must say so
     /// twice: the title line, and the number under it.
     private static func plainTitle(in opening: [ClassifiedParagraph]) -> Int? {
+        /// A short line with no sentence or label punctuation (`各街道、乡镇：` is a salutation).
+        func isShortPhrase(_ text: String, limit: Int) -> Bool {
+            let count = text.unicodeScalars.count
+            return count >= 2 && count <= limit
+                && !text.unicodeScalars.contains { $0.isSentenceEnd || "，,、：:；;".unicodeScalars.contains($0) }
+        }
         for t in 0..<max(0, min(6, opening.count - 1)) {
             let title = BulletinPatterns.trimmed(opening[t].paragraph.text)
-            let count = title.unicodeScalars.count
-            guard count >= 2, count <= 30, !title.unicodeScalars.contains(where: { $0.isSentenceEnd || $0 == "，" || $0 == "," }),
-                  !BulletinPatterns.hasIssueNumber(title),
-                  BulletinPatterns.hasIssueNumber(BulletinPatterns.trimmed(opening[t + 1].paragraph.text)) else { continue }
+            let number = BulletinPatterns.trimmed(opening[t + 1].paragraph.text)
+            guard isShortPhrase(title, limit: 30), !BulletinPatterns.hasIssueNumber(title),
+                  BulletinPatterns.column(title) == nil, BulletinPatterns.headingLabel(title) == nil,
+                  isShortPhrase(number, limit: 24), BulletinPatterns.hasIssueNumber(number) else { continue }
             return t
         }
         return nil

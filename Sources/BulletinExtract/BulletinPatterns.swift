@@ -78,9 +78,18 @@ enum BulletinPatterns {
         // Walk back over numerals, 年, 月 and spaces: day numerals, 月, month numerals, 年, year.
         var i = end - 1
         var marks: [Unicode.Scalar] = []
+        var yearIsArabic: Bool?
         while i > 0 {
             let c = s[i - 1]
+            // The year's numerals are of one kind (`2020 年`, `2 0 2 0 年`, `二〇二〇年`): a space and
+            // then numerals of the other kind end the date (`编印 张三　2024年…`: a name, then the date).
+            if let arabic = yearIsArabic, isSpace(c) {
+                var j = i - 1
+                while j > 0 && isSpace(s[j - 1]) { j -= 1 }
+                if j == 0 || !isNumeral(s[j - 1]) || isDigit(s[j - 1]) != arabic { break }
+            }
             if isNumeral(c) || isSpace(c) {
+                if marks.contains("年") && isNumeral(c) && yearIsArabic == nil { yearIsArabic = isDigit(c) }
                 i -= 1
             } else if c == "月" || c == "年" {
                 marks.append(c)

@@ -212,8 +212,10 @@ public enum IssueRecovery {
                 guard number == nil else { leftover.append(text); continue }
                 number = text
             } else if let both = BulletinPatterns.splitIssuerDate(text), !both.issuer.isEmpty {
-                guard issuer == nil, date == nil else { leftover.append(text); continue }
-                issuer = both.issuer
+                guard date == nil else { leftover.append(text); continue }
+                // An issuer already read (`XX办公室` above `编印：张三　2024年3月1日`): the date is
+                // taken, the rest of the line kept.
+                if issuer == nil { issuer = both.issuer } else { leftover.append(both.issuer) }
                 date = both.date
             } else if BulletinPatterns.isDate(text) {
                 guard date == nil else { leftover.append(text); continue }

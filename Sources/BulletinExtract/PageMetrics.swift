@@ -51,7 +51,6 @@ struct PageMetrics: Equatable {
         return (left(page: line.page), right)
     }
 
-    /// The most frequent key; ties go to the larger key (the measure's edge, not a short line).
     /// The right edge of the measure of one size bucket, from how many lines end at each x: where
     /// most lines end; with no repeated end, or when more lines overrun the most common end than end
     /// on it (two footer fields of one length among short lines and no body text), the widest line.
@@ -65,6 +64,7 @@ struct PageMetrics: Equatable {
         return Double(counts.keys.max() ?? 0)
     }
 
+    /// The most frequent key; ties go to the larger key (the measure's edge, not a short line).
     static func mode(_ counts: [Int: Int]) -> Int? {
         counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key
     }

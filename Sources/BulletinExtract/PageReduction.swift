@@ -35,7 +35,7 @@ extension Extractor {
                 let unmapped = content.glyphs.reduce(0) { $0 + ($1.text.isEmpty ? 1 : 0) }
                 let message = unmapped == 0
                     ? "the page shows no text (a scanned image or a blank page?)"
-                    : "the page draws \(unmapped) glyph(s) whose fonts map them to no text (see the font warnings)"
+                    : "the page draws \(unmapped) glyph(s) with no text (fonts without a Unicode mapping, or an empty /ActualText)"
                 warnings.append(PDFWarning(page: content.index, feature: "text", message: message))
             }
         }

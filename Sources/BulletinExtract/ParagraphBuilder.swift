@@ -88,8 +88,8 @@ struct ParagraphBuilder {
         }
         guard continues else { return false }
         // Label-led items (`报：…`, `送：…`, `责编：…`) each start a paragraph, even flush under a full line;
-        // a 版记 or footer label does wherever it starts (`发：` under a `送：` set flush left would
-        // otherwise look like a continuation hanging after the colon).
+        // a 版记 or footer label does wherever it starts: fpdf2 sets `送：` at the margin and `发：`
+        // two characters in, where a continuation would hang after the colon.
         if Self.labelWidth(b) != nil, Self.labelWidth(paragraph[0].line) != nil {
             if abs(bStart - firstStart) <= tolerance { return false }
             if let label = BulletinPatterns.labelled(b.text)?.label,

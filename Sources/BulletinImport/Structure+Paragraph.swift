@@ -108,8 +108,7 @@ enum Paragraphs {
         guard open >= 0 else { return nil }
         let inner = text.slice((open + 1)..<(s.count - 1))
         let unit = inner.slice(inner.trimmedRange)
-        guard unit.count >= 2, !unit.scalars.contains(where: { "。，；：“”《》！？,;:".unicodeScalars.contains($0) }),
-              UnitNames.isLikelyUnit(unit.scalars) else { return nil }
+        guard unit.count >= 2, UnitNames.isLikelyUnit(unit.scalars) else { return nil }
         var k = open
         while k > 0 && Scalars.isSpace(s[k - 1]) { k -= 1 }
         let before: [Unicode.Scalar] = k > 0 ? Array(s[0..<k])

@@ -17,8 +17,9 @@ public enum UnitNames {
         ["试行", "草案", "修订", "修订稿", "征求意见稿", "暂行", "节选", "摘编", "待续", "完", "续"].contains(String(String.UnicodeScalarView(s)))
     }
 
-    /// Whether `s` is a unit name: ends like one and is no document qualifier.
+    /// Whether `s` is a unit name: ends like one, is no document qualifier, and has no sentence or
+    /// label punctuation (`（责任单位：区民政局）` on a line of its own is part of a task list).
     public static func isLikelyUnit(_ s: [Unicode.Scalar]) -> Bool {
-        endsLikeUnit(s) && !isDocumentQualifier(s)
+        endsLikeUnit(s) && !isDocumentQualifier(s) && !s.contains { "。，；：“”《》！？,;:".unicodeScalars.contains($0) }
     }
 }

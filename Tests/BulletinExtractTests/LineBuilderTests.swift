@@ -26,7 +26,7 @@ final class LineBuilderTests: XCTestCase {
         }
         let warnings = Extractor.extract([blank.content, unmapped.content]).warnings.map(\.message)
         XCTAssertEqual(warnings, ["the page shows no text (a scanned image or a blank page?)",
-                                  "the page draws 3 glyph(s) whose fonts map them to no text (see the font warnings)"])
+                                  "the page draws 3 glyph(s) with no text (fonts without a Unicode mapping, or an empty /ActualText)"])
     }
 
     func testOverprintedGlyphsCountOnceAndMarkBold() {

@@ -60,6 +60,14 @@ final class PatternTests: XCTestCase {
                                           extraLines: ["内部资料", "第3期", "首都文明委"]))
     }
 
+    /// A date's year is one kind of numerals, spaces allowed: a name ending in a Chinese numeral
+    /// before an Arabic year is not part of the date.
+    func testADateStartsAtItsYear() {
+        XCTAssertEqual(BulletinPatterns.splitIssuerDate("编印 张三　2024年3月1日")?.date, "2024年3月1日")
+        XCTAssertEqual(BulletinPatterns.splitIssuerDate("首都精神文明办 2 0 2 0 年 7 月 7 日")?.date, "2 0 2 0 年 7 月 7 日")
+        XCTAssertEqual(BulletinPatterns.splitIssuerDate("区委办公室 二〇二〇年七月七日")?.issuer, "区委办公室")
+    }
+
     func testTrailingAttributionOnlyAfterASentence() {
         XCTAssertEqual(BulletinPatterns.trailingAttribution("纪律严明。(海淀区文明办)")?.unit, "海淀区文明办")
         XCTAssertEqual(BulletinPatterns.trailingAttribution("再上新台阶。 （精神文明综合协调处）")?.before, "再上新台阶。")

@@ -10,8 +10,8 @@
 ///
 /// /ActualText is the producer's own word for the text and is not folded.
 enum GlyphTextFolding {
-    /// `text` folded; `text` itself when nothing in it folds (nearly always: one scalar compared
-    /// against two block bounds).
+    /// `text` folded; `text` itself when nothing in it folds (nearly always). Runs once per code of
+    /// a font (`PDFFont` caches the glyph), not per glyph drawn.
     static func fold(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { folds($0) }) else { return text }
         var folded = String.UnicodeScalarView()

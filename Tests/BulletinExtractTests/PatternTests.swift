@@ -46,12 +46,7 @@ final class PatternTests: XCTestCase {
     /// A masthead line whose field is already filled (a number printed twice) is kept with the
     /// lines above the title, not dropped.
     func testARepeatedMastheadFieldIsKeptAsAnExtraLine() {
-        func block(_ text: String, _ role: BlockRole) -> ClassifiedParagraph {
-            var page = SyntheticPage(0)
-            page.text(text, x: 80, baseline: 100)
-            let paragraph = Extractor.extract([page.content]).paragraphs[0]
-            return ClassifiedParagraph(paragraph: paragraph, role: role, emphasis: paragraph.spans.map { _ in false })
-        }
+        let block = SyntheticPage.classified
         let blocks = [block("内部资料", .mastheadExtra), block("简报", .title), block("第2期", .mastheadLine),
                       block("首都精神文明办", .mastheadLine), block("第3期", .mastheadLine), block("2020年7月7日", .mastheadLine),
                       block("首都文明委", .mastheadLine)]

@@ -43,12 +43,7 @@ final class PlainBulletinTests: XCTestCase {
     /// An issuer on a line of its own, then an editor and the date: the date is taken, the editor
     /// kept with the lines above the title.
     func testADateAfterTheIssuerIsTakenFromItsLine() {
-        func block(_ text: String, _ role: BlockRole) -> ClassifiedParagraph {
-            var page = SyntheticPage(0)
-            page.text(text, x: 80, baseline: 100)
-            let paragraph = Extractor.extract([page.content]).paragraphs[0]
-            return ClassifiedParagraph(paragraph: paragraph, role: role, emphasis: paragraph.spans.map { _ in false })
-        }
+        let block = SyntheticPage.classified
         let masthead = IssueRecovery.masthead([block("简报", .title), block("第2期", .mastheadLine),
                                                block("区委办公室", .mastheadLine), block("编印 张三　2024年3月1日", .mastheadLine)])
         XCTAssertEqual(masthead, Masthead(title: "简报", number: "第2期", issuer: "区委办公室", date: "2024年3月1日",

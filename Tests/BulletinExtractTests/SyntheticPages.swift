@@ -1,3 +1,4 @@
+@testable import BulletinExtract
 import BulletinPDFReader
 
 /// Hand-made page content for unit tests: glyphs laid out one by one, Chinese characters one em
@@ -36,6 +37,14 @@ struct SyntheticPage {
 
     var content: PageContent {
         PageContent(index: index, width: width, height: height, glyphs: glyphs, rules: rules)
+    }
+
+    /// `text` as one paragraph of a page, given `role` (no emphasis): a block for the issue recovery.
+    static func classified(_ text: String, _ role: BlockRole) -> ClassifiedParagraph {
+        var page = SyntheticPage(0)
+        page.text(text, x: 80, baseline: 100)
+        let paragraph = Extractor.extract([page.content]).paragraphs[0]
+        return ClassifiedParagraph(paragraph: paragraph, role: role, emphasis: paragraph.spans.map { _ in false })
     }
 }
 

@@ -180,13 +180,20 @@ final class FontTests: XCTestCase {
         }
     }
 
-    /// A ToUnicode that maps only some codes: the others come from the embedded font's cmap.
-    func testPartialToUnicodeFallsBackPerCode() throws {
+    /// Codes 5 and 9 of an Identity-H TrueType font whose cmap gives 中 and 文, through a ToUnicode
+    /// with `bfchar` entries (`<0005> <0058>` …).
+    private func identityPageWithToUnicode(_ bfchar: [String]) throws -> PageContent {
         var objects = identityFont(descendant: "CIDFontType2", fontFile: "FontFile2", fontFileDictionary: "",
                                    program: Self.trueTypeWithCmap(format12: false))
         objects[0] = Array("<< /Type /Font /Subtype /Type0 /BaseFont /Embedded /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 9 0 R >>".utf8)
-        objects.append(Array(MiniPDF.stream("1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfchar <0005> <0058> endbfchar").utf8))
-        let page = try page("BT /F1 10 Tf <00050009> Tj ET", fonts: "/F1 5 0 R", objects: objects)
+        let cmap = "1 begincodespacerange <0000> <FFFF> endcodespacerange \(bfchar.count) beginbfchar \(bfchar.joined(separator: " ")) endbfchar"
+        objects.append(Array(MiniPDF.stream(cmap).utf8))
+        return try page("BT /F1 10 Tf <00050009> Tj ET", fonts: "/F1 5 0 R", objects: objects)
+    }
+
+    /// A ToUnicode that maps only some codes: the others come from the embedded font's cmap.
+    func testPartialToUnicodeFallsBackPerCode() throws {
+        let page = try identityPageWithToUnicode(["<0005> <0058>"])
         XCTAssertEqual(page.glyphs.map(\.text), ["X", "文"])
         XCTAssertEqual(page.warnings, [])
     }
@@ -194,11 +201,7 @@ final class FontTests: XCTestCase {
     /// A ToUnicode that maps codes to C1 controls (Ghostscript's rewrite of a bfrange it could not
     /// carry over: <41e5> → <0080>) is no text: the font program's cmap is read instead.
     func testToUnicodeControlCharactersFallBackToTheFontProgram() throws {
-        var objects = identityFont(descendant: "CIDFontType2", fontFile: "FontFile2", fontFileDictionary: "",
-                                   program: Self.trueTypeWithCmap(format12: false))
-        objects[0] = Array("<< /Type /Font /Subtype /Type0 /BaseFont /Embedded /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 9 0 R >>".utf8)
-        objects.append(Array(MiniPDF.stream("1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0005> <0080> <0009> <007F> endbfchar").utf8))
-        let page = try page("BT /F1 10 Tf <00050009> Tj ET", fonts: "/F1 5 0 R", objects: objects)
+        let page = try identityPageWithToUnicode(["<0005> <0080>", "<0009> <007F>"])
         XCTAssertEqual(page.glyphs.map(\.text), ["中", "文"])
     }
 

@@ -52,14 +52,17 @@ struct PageMetrics: Equatable {
     }
 
     /// The right edge of the measure of one size bucket, from how many lines end at each x: where
-    /// most lines end; with no repeated end, or when more lines overrun the most common end than end
-    /// on it (two footer fields of one length among short lines and no body text), the widest line.
-    /// A measure is overrun only by a hanging mark (at most an em), which is not counted.
+    /// most lines end. When more lines overrun that end than end on it (two footer fields of one
+    /// length among short lines and no body text), the measure is wider: where most of the
+    /// overrunning lines end, if two do (wide pages among narrow ones), else the widest line — as
+    /// with no repeated end at all. A measure is overrun only by a hanging mark (at most an em),
+    /// which is not counted.
     static func rightEdge(ends counts: [Int: Int], bucket: Int) -> Double {
         let em = Double(bucket) / 2
         if let mode = mode(counts), let onMode = counts[mode], onMode >= 2 {
-            let overrunning = counts.reduce(0) { $0 + (Double($1.key) > Double(mode) + 1.5 * em ? $1.value : 0) }
-            if overrunning <= onMode { return Double(mode) }
+            let overrun = counts.filter { Double($0.key) > Double(mode) + 1.5 * em }
+            if overrun.values.reduce(0, +) <= onMode { return Double(mode) }
+            return rightEdge(ends: overrun, bucket: bucket)
         }
         return Double(counts.keys.max() ?? 0)
     }

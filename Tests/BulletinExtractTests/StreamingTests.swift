@@ -82,6 +82,10 @@ final class StreamingTests: XCTestCase {
         XCTAssertEqual(PageMetrics.rightEdge(ends: [147: 2, 200: 1, 480: 1, 536: 1, 400: 1, 216: 1, 100: 1], bucket: bucket), 536)
         // No end repeated: the widest line.
         XCTAssertEqual(PageMetrics.rightEdge(ends: [147: 1, 300: 1], bucket: bucket), 300)
+        // Narrow pages' lines end on 400, more wide pages' lines on 760 (and one longer line): the
+        // wide measure, not the single widest line.
+        XCTAssertEqual(PageMetrics.rightEdge(ends: [400: 5, 760: 6, 790: 1, 200: 1], bucket: bucket), 760)
+        XCTAssertEqual(PageMetrics.rightEdge(ends: [400: 3, 760: 2, 790: 1, 700: 1], bucket: bucket), 760)
     }
 
     func testTalliesEqualCountingAllLinesAtOnce() {

@@ -15,6 +15,12 @@ rotate90/180/270.pdf   base with /Rotate on the page (qpdf --rotate).
 rc4-40.pdf, rc4-128.pdf, aes-128.pdf, aes-256.pdf, aes-256-r5.pdf   encrypted with an empty user
              password (qpdf --encrypt).
 user-password.pdf   encrypted with user password "secret".
+password-r2/r3/r4/r5/r6.pdf   user password "secret", owner password "owner-pw": RC4 40 (R2), RC4 128
+             (R3), AES-128 (R4), AES-256 (R5, R6).
+password-cafe-r4.pdf   user password "café" (PDFDocEncoding, R4), owner "owner-pw".
+password-utf8-r4.pdf   user password "密码2024", which PDFDocEncoding cannot hold: qpdf stores its
+             UTF-8 bytes (R4), owner "owner-pw".
+password-utf8-r6.pdf   user password "密码2024" (UTF-8, R6), owner "主人".
 """
 import os, subprocess, zlib
 
@@ -154,6 +160,13 @@ def main():
     qpdf('--encrypt', '', 'owner', '256', '--', base, p('aes-256.pdf'))
     qpdf('--encrypt', '', 'owner', '256', '--force-R5', '--', base, p('aes-256-r5.pdf'))
     qpdf('--encrypt', 'secret', 'owner', '128', '--use-aes=y', '--', base, p('user-password.pdf'))
+    for revision, args in (('r2', ['40']), ('r3', ['128', '--use-aes=n']), ('r4', ['128', '--use-aes=y']),
+                           ('r5', ['256', '--force-R5']), ('r6', ['256'])):
+        qpdf('--encrypt', 'secret', 'owner-pw', *args, '--', base, p('password-%s.pdf' % revision))
+    qpdf('--encrypt', 'café', 'owner-pw', '128', '--use-aes=y', '--', base, p('password-cafe-r4.pdf'))
+    qpdf('--password-mode=bytes', '--encrypt', '密码2024', 'owner-pw', '128', '--use-aes=y', '--', base,
+         p('password-utf8-r4.pdf'))
+    qpdf('--encrypt', '密码2024', '主人', '256', '--', base, p('password-utf8-r6.pdf'))
 
     # Incremental update: object 4 replaced by new content, new xref section with /Prev.
     start = data.rfind(b'startxref')

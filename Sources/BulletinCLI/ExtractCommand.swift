@@ -31,6 +31,10 @@ struct ExtractCommand: ParsableCommand {
         pages; with --pages selecting one or two pages, two pages next to them are read as well \
         to show it.
 
+        Encrypted PDFs: those that open without a password (most "protected" government \
+        PDFs) are read as any other; for the others give the user or the owner password with \
+        --password, or --password-file FILE (its first line) to keep it out of the process list.
+
         Warnings (unsupported features, broken fonts) go to standard error prefixed with the \
         file; the rest of the document is still extracted. A file that cannot be read is an \
         error naming it; the other files are still extracted. Files are written to a temporary \
@@ -51,6 +55,12 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Keep page numbers, running heads and /Artifact content.")
     var keepFurniture = false
 
+    @Option(help: "Password of encrypted inputs (the user or the owner password).")
+    var password: String?
+
+    @Option(help: "Read the password from the first line of this file.")
+    var passwordFile: String?
+
     @Option(name: .shortAndLong, help: """
         Output file (- for standard output); with several inputs, a directory (created if missing). \
         Default: standard output.
@@ -66,7 +76,7 @@ struct ExtractCommand: ParsableCommand {
     /// job without this parser).
     var job: ExtractJob {
         ExtractJob(inputs: inputs, format: format, pages: pages, keepFurniture: keepFurniture, output: output,
-                   retainBudget: retainBudget)
+                   retainBudget: retainBudget, password: password, passwordFile: passwordFile)
     }
 
     func validate() throws {

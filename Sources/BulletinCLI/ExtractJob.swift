@@ -14,6 +14,10 @@ struct ExtractJob: Equatable {
     var keepFurniture = false
     var output: String?
     var retainBudget = Extractor.defaultRetainBudget
+    /// The password for encrypted inputs, given on the command line …
+    var password: String?
+    /// … or read from the first line of this file.
+    var passwordFile: String?
 
     /// A usage mistake found before anything is read or written; the command reports it as
     /// swift-argument-parser's usage error (exit 64).
@@ -30,6 +34,27 @@ struct ExtractJob: Equatable {
             throw UsageProblem(message: "- (standard input) can be read only once.")
         }
         _ = try pageSelection()
+        if password != nil, passwordFile != nil {
+            throw UsageProblem(message: "--password and --password-file cannot be used together.")
+        }
+    }
+
+    /// The password the inputs are opened with: `password`, or the first line of `passwordFile`
+    /// (without its line ending).
+    private func resolvedPassword() -> Result<String?, PasswordFileProblem> {
+        guard let passwordFile else { return .success(password) }
+        guard let data = FileManager.default.contents(atPath: passwordFile) else {
+            return .failure(PasswordFileProblem(message: "\(passwordFile): cannot read the password file (--password-file)"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(PasswordFileProblem(message: "\(passwordFile): the password file is not UTF-8 text"))
+        }
+        return .success(String(text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }))
+    }
+
+    /// A --password-file that cannot be read (exit status 1, as an unreadable input).
+    struct PasswordFileProblem: Error {
+        var message: String
     }
 
     /// The parsed --pages, or a usage problem saying what was expected.
@@ -46,9 +71,16 @@ struct ExtractJob: Equatable {
     /// failure's (`ExitStatus`: 1 an input could not be read, 3 an output could not be written).
     /// Throws only before anything is read or written.
     func execute() throws(UsageProblem) -> Int32 {
+        let password: String?
+        switch resolvedPassword() {
+        case .success(let value): password = value
+        case .failure(let problem):
+            DiagnosticPrinter.error(problem.message)
+            return ExitStatus.invalidInput.rawValue
+        }
         switch try outputTargets() {
         case .success(let targets):
-            return run(targets: targets)
+            return run(targets: targets, password: password)
         case .failure(let failure):
             DiagnosticPrinter.error(failure.message)
             return ExitStatus.outputFailed.rawValue
@@ -100,11 +132,11 @@ struct ExtractJob: Equatable {
         }
     }
 
-    private func run(targets: [String?]) -> Int32 {
+    private func run(targets: [String?], password: String?) -> Int32 {
         let selection = try? pageSelection()  // validated before
         var failure: Int32?
         for (input, target) in zip(inputs, targets) {
-            guard let (document, pages) = open(input, selection: selection) else {
+            guard let (document, pages) = open(input, selection: selection, password: password) else {
                 failure = failure ?? ExitStatus.invalidInput.rawValue
                 continue
             }
@@ -225,22 +257,24 @@ struct ExtractJob: Equatable {
 
     /// An input opened, with the zero-based pages selected (nil: all), or nil after printing why
     /// it could not be.
-    private func open(_ input: String, selection: PageSelection?) -> (PDFDocument, [Int]?)? {
+    private func open(_ input: String, selection: PageSelection?, password: String?) -> (PDFDocument, [Int]?)? {
         let document: PDFDocument
+        let options = PDFDocument.Options(password: password)
         do {
             if input == "-" {
-                document = try PDFDocument(bytes: Array(FileHandle.standardInput.readDataToEndOfFile()))
+                document = try PDFDocument(bytes: Array(FileHandle.standardInput.readDataToEndOfFile()), options: options)
             } else {
                 var isDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue {
                     DiagnosticPrinter.error("\(input): is a directory, expected a PDF file")
                     return nil
                 }
-                document = try PDFDocument(path: input)
+                document = try PDFDocument(path: input, options: options)
             }
         } catch {
             let offset = error.offset.map { "byte offset \($0): " } ?? ""
-            DiagnosticPrinter.error("\(input): \(offset)\(error.message)")
+            let hint = error.kind == .passwordRequired ? " (give it with --password or --password-file)" : ""
+            DiagnosticPrinter.error("\(input): \(offset)\(error.message)\(hint)")
             return nil
         }
         let indices: [Int]?

@@ -14,10 +14,15 @@ public final class PDFDocument: @unchecked Sendable {
         /// Memory each reading thread's parsed fonts may hold between pages before the fonts not
         /// used on recent pages are let go (`FontCache.trim`).
         public var fontCacheBytes: Int
+        /// The password of an encrypted file, its user or its owner password; nil or empty: the
+        /// file must open with the empty password (as most "protected" PDFs do). Ignored when the
+        /// file is not encrypted or opens without it.
+        public var password: String?
 
-        public init(maximumStreamBytes: Int = 256 << 20, fontCacheBytes: Int = 4 << 20) {
+        public init(maximumStreamBytes: Int = 256 << 20, fontCacheBytes: Int = 4 << 20, password: String? = nil) {
             self.maximumStreamBytes = maximumStreamBytes
             self.fontCacheBytes = fontCacheBytes
+            self.password = password
         }
     }
 
@@ -105,7 +110,7 @@ public final class PDFDocument: @unchecked Sendable {
 
         // Encryption (§7.6).
         if let encrypt = crossReference.trailer["Encrypt"], !store.resolve(encrypt).isNull {
-            store.decryptor = try StandardSecurityHandler.open(store: store, encrypt: encrypt, path: path)
+            store.decryptor = try StandardSecurityHandler.open(store: store, encrypt: encrypt, path: path, password: options.password)
             store.resetCaches()
         }
 

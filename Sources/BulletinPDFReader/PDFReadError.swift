@@ -11,8 +11,10 @@ public struct PDFReadError: Error, Equatable, CustomStringConvertible, Sendable 
         case notPDF
         /// The structure (cross-reference table, trailer, catalog, page tree) could not be recovered.
         case damaged
-        /// The file is encrypted and does not open with the empty user password.
+        /// The file is encrypted, does not open with the empty user password, and no password was given.
         case passwordRequired
+        /// The file is encrypted and the password given is neither its user nor its owner password.
+        case wrongPassword
         /// Encrypted with a security handler or algorithm this reader does not implement.
         case unsupportedEncryption
     }

@@ -156,6 +156,36 @@ final class ExtractCommandTests: XCTestCase {
         XCTAssertTrue(mixed.stdout.contains("首都精神文明建设情况简报"))
     }
 
+    /// --password and --password-file (first line, line ending dropped) open an encrypted input;
+    /// without one the error says how to give it; a wrong one, or both options, are errors.
+    func testPasswordOptionsOpenEncryptedInputs() throws {
+        let encrypted = "\(Repository.root)/Tests/Fixtures/pdf/password-r6.pdf"
+        let plain = try run(["\(Repository.root)/Tests/Fixtures/pdf/base.pdf"])
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+
+        let missing = try run([encrypted])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertEqual(missing.stderr, "error: \(encrypted): the file is encrypted (AES-256, R6) and needs a password to open (give it with --password or --password-file)\n")
+        let wrong = try run([encrypted, "--password", "guess"])
+        XCTAssertEqual(wrong.status, 1)
+        XCTAssertTrue(wrong.stderr.contains("neither the user nor the owner password"), wrong.stderr)
+
+        let given = try run([encrypted, "--password", "owner-pw"])
+        XCTAssertEqual(given.status, 0, given.stderr)
+        XCTAssertEqual(given.stdout, plain.stdout)
+        let file = "\(Self.directory)/password.txt"
+        FileManager.default.createFile(atPath: file, contents: Data("secret\r\nsecond line\n".utf8))
+        let fromFile = try run([encrypted, "--password-file", file])
+        XCTAssertEqual(fromFile.status, 0, fromFile.stderr)
+        XCTAssertEqual(fromFile.stdout, plain.stdout)
+
+        let unreadable = try run([encrypted, "--password-file", "\(Self.directory)/no-such-file"])
+        XCTAssertEqual(unreadable.status, 1)
+        XCTAssertTrue(unreadable.stderr.contains("cannot read the password file"), unreadable.stderr)
+        let both = try run([encrypted, "--password", "secret", "--password-file", file])
+        XCTAssertEqual(both.status, 64)
+    }
+
     func testIssueOfANonBulletinIsAnError() throws {
         // A bulletin's later pages alone have no masthead.
         let result = try run([pdf(SampleFixtures.all[0].name), "--pages", "2-", "--format", "issue"])

@@ -150,6 +150,68 @@ final class FixtureTests: XCTestCase {
         }
     }
 
+    private static func open(_ name: String, password: String) throws -> PDFDocument {
+        try PDFDocument(path: fixture(name), options: PDFDocument.Options(password: password))
+    }
+
+    /// Every revision opens with its user password and with its owner password (Algorithms 6 and 7;
+    /// 2.A's user and owner paths), and reads exactly as the unencrypted base.
+    func testUserAndOwnerPasswordsOpenEveryRevision() throws {
+        let expected = try Self.open("base.pdf").page(0)
+        for revision in ["r2", "r3", "r4", "r5", "r6"] {
+            let name = "password-\(revision).pdf"
+            for password in ["secret", "owner-pw"] {
+                let document = try Self.open(name, password: password)
+                XCTAssertEqual(document.page(0), expected, "\(name) with \(password)")
+                XCTAssertEqual(document.info["Author"], "中文", "\(name): strings decrypted")
+                XCTAssertEqual(document.warnings, [], name)
+            }
+        }
+    }
+
+    /// A wrong password is its own error (not "needs a password"), naming the encryption; no
+    /// password at all is `.passwordRequired`.
+    func testWrongOrMissingPasswordIsAClearError() {
+        for revision in ["r2", "r3", "r4", "r5", "r6"] {
+            let name = "password-\(revision).pdf"
+            XCTAssertThrowsError(try Self.open(name, password: "Secret")) { error in
+                let error = error as! PDFReadError
+                XCTAssertEqual(error.kind, .wrongPassword, name)
+                XCTAssert(error.message.contains("neither the user nor the owner password"), error.message)
+            }
+            XCTAssertThrowsError(try Self.open(name)) { error in
+                XCTAssertEqual((error as! PDFReadError).kind, .passwordRequired, name)
+            }
+        }
+        XCTAssertThrowsError(try Self.open("password-r2.pdf", password: "x")) { error in
+            XCTAssert((error as! PDFReadError).message.hasSuffix("(RC4 40-bit, R2)"), "\(error)")
+        }
+        XCTAssertThrowsError(try Self.open("password-r6.pdf", password: "x")) { error in
+            XCTAssert((error as! PDFReadError).message.hasSuffix("(AES-256, R6)"), "\(error)")
+        }
+    }
+
+    /// Passwords beyond ASCII: PDFDocEncoding for R4 (é is one byte there), UTF-8 for R6, and the
+    /// UTF-8 bytes qpdf stores for an R4 password PDFDocEncoding cannot hold.
+    func testPasswordsBeyondASCII() throws {
+        let expected = try Self.open("base.pdf").page(0)
+        for (name, password) in [("password-cafe-r4.pdf", "café"), ("password-utf8-r4.pdf", "密码2024"),
+                                 ("password-utf8-r6.pdf", "密码2024"), ("password-utf8-r6.pdf", "主人")] {
+            XCTAssertEqual(try Self.open(name, password: password).page(0), expected, "\(name) with \(password)")
+        }
+        // "cafe" is another password, not a spelling of "café".
+        XCTAssertThrowsError(try Self.open("password-cafe-r4.pdf", password: "cafe"))
+    }
+
+    /// A password given for a file that needs none is not in the way (one --password for a
+    /// folder of mixed files).
+    func testPasswordIsIgnoredWhereNoneIsNeeded() throws {
+        let expected = try Self.open("base.pdf").page(0)
+        for name in ["base.pdf", "aes-256.pdf", "rc4-128.pdf"] {
+            XCTAssertEqual(try Self.open(name, password: "secret").page(0), expected, name)
+        }
+    }
+
     /// /Rotate: page space is what the reader sees, so text that ran left to right now runs down
     /// (90), right to left upside down (180) or up (270).
     func testRotatedPages() throws {

@@ -133,6 +133,16 @@ enum TextString {
         return text
     }
 
+    /// `text` in PDFDocEncoding, or nil when a character has no code there.
+    static func pdfDocEncoded(_ text: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        for scalar in text.unicodeScalars {
+            guard let byte = BaseEncodingTables.pdfDoc.firstIndex(where: { $0 != 0 && UInt32($0) == scalar.value }) else { return nil }
+            bytes.append(UInt8(byte))
+        }
+        return bytes
+    }
+
     /// UTF-16BE code units (an odd trailing byte is dropped; lone surrogates become U+FFFD).
     static func utf16BigEndian(_ bytes: ArraySlice<UInt8>) -> String {
         var units: [UInt16] = []

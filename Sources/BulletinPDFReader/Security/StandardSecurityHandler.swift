@@ -1,8 +1,9 @@
-/// The standard security handler (ISO 32000-2 §7.6.4) for documents that open with the empty user
-/// password — the common "protected" government PDF that anyone can read but not edit. Supports
-/// RC4 40–128 bit (V1/V2, R2–R4), AES-128 (V4 crypt filters AESV2) and AES-256 (V5, R5 and R6 with
-/// the SHA-256/384/512 hash of Algorithm 2.B). A document that needs a real user password is
-/// refused with `.passwordRequired`.
+/// The standard security handler (ISO 32000-2 §7.6.4): opens a document with the empty user
+/// password — the common "protected" government PDF that anyone can read but not edit — or with a
+/// password given by the caller, as the user or the owner password. Supports RC4 40–128 bit
+/// (V1/V2, R2–R4), AES-128 (V4 crypt filters AESV2) and AES-256 (V5, R5 and R6 with the
+/// SHA-256/384/512 hash of Algorithm 2.B). A document that needs a password not given is refused
+/// with `.passwordRequired`; one the given password does not open, with `.wrongPassword`.
 final class StandardSecurityHandler: Decryptor {
     enum Method {
         case none
@@ -28,7 +29,7 @@ final class StandardSecurityHandler: Decryptor {
         self.encryptMetadata = encryptMetadata
     }
 
-    static func open(store: ObjectStore, encrypt: PDFObject, path: String?) throws(PDFReadError) -> Decryptor {
+    static func open(store: ObjectStore, encrypt: PDFObject, path: String?, password: String? = nil) throws(PDFReadError) -> Decryptor {
         func refuse(_ kind: PDFReadError.Kind, _ message: String) -> PDFReadError {
             PDFReadError(kind, file: path, message: message)
         }
@@ -73,28 +74,45 @@ final class StandardSecurityHandler: Decryptor {
             throw refuse(.unsupportedEncryption, "standard security handler version V \(version) is not supported")
         }
 
-        let fileKey: [UInt8]
-        if revision >= 5 {
-            guard let key = aes256Key(owner: owner, user: user, dictionary: dictionary, revision: revision, store: store) else {
-                throw refuse(.passwordRequired, "the file is encrypted (AES-256, R\(revision)) and needs a user password to open")
-            }
-            fileKey = key
-        } else if (2...4).contains(revision) {
-            let key = legacyKey(password: [], owner: owner, permissions: permissions, documentID: documentID,
-                                revision: revision, keyLength: keyLength, encryptMetadata: encryptMetadata)
-            if checkUserPassword(key: key, user: user, documentID: documentID, revision: revision) {
-                fileKey = key
-            } else if let key = keyFromEmptyOwnerPassword(owner: owner, user: user, permissions: permissions, documentID: documentID,
-                                                          revision: revision, keyLength: keyLength, encryptMetadata: encryptMetadata) {
-                fileKey = key
-            } else {
-                throw refuse(.passwordRequired, "the file is encrypted (R\(revision)) and needs a user password to open")
-            }
-        } else {
+        guard revision >= 2 else {
             throw refuse(.unsupportedEncryption, "standard security handler revision R \(revision) is not supported")
+        }
+        // The empty password first (a file that anyone may read opens whatever was given), then
+        // the given one's byte forms, each as the user and as the owner password.
+        var fileKey: [UInt8]?
+        for candidate in [[]] + passwordForms(password, revision: revision) where fileKey == nil {
+            if revision >= 5 {
+                fileKey = aes256Key(password: candidate, owner: owner, user: user, dictionary: dictionary, revision: revision, store: store)
+            } else {
+                let key = legacyKey(password: candidate, owner: owner, permissions: permissions, documentID: documentID,
+                                    revision: revision, keyLength: keyLength, encryptMetadata: encryptMetadata)
+                fileKey = checkUserPassword(key: key, user: user, documentID: documentID, revision: revision) ? key
+                    : keyFromOwnerPassword(candidate, owner: owner, user: user, permissions: permissions, documentID: documentID,
+                                           revision: revision, keyLength: keyLength, encryptMetadata: encryptMetadata)
+            }
+        }
+        let method = streamMethod == .aes ? "AES-\(keyLength * 8)" : "RC4 \((revision == 2 ? 5 : keyLength) * 8)-bit"
+        let encryption = "\(method), R\(revision)"
+        guard let fileKey else {
+            if password?.isEmpty ?? true {
+                throw refuse(.passwordRequired, "the file is encrypted (\(encryption)) and needs a password to open")
+            }
+            throw refuse(.wrongPassword, "the password given is neither the user nor the owner password of this encrypted file (\(encryption))")
         }
         return StandardSecurityHandler(fileKey: fileKey, revision: revision, streamMethod: streamMethod,
                                        stringMethod: stringMethod, encryptMetadata: encryptMetadata)
+    }
+
+    /// The bytes `password` may have been encrypted from. R5/R6 take UTF-8, at most 127 bytes
+    /// (§7.6.4.3.3; its SASLprep step, which changes only passwords with unusual characters, is
+    /// left out). R2–R4 take PDFDocEncoding (§7.6.4.3.2); a password with characters outside it is
+    /// tried in UTF-8, which is what writers that accept such passwords store.
+    static func passwordForms(_ password: String?, revision: Int) -> [[UInt8]] {
+        guard let password, !password.isEmpty else { return [] }
+        let utf8 = Array(password.utf8)
+        if revision >= 5 { return [Array(utf8.prefix(127))] }
+        guard let pdfDoc = TextString.pdfDocEncoded(password) else { return [utf8] }
+        return pdfDoc == utf8 ? [pdfDoc] : [pdfDoc, utf8]
     }
 
     // MARK: R2–R4 (Algorithms 2, 6, 7)
@@ -130,10 +148,10 @@ final class StandardSecurityHandler: Decryptor {
         return user.count >= 16 && value.prefix(16).elementsEqual(user.prefix(16))
     }
 
-    /// Algorithm 7: with an empty owner password the user password can be recovered from /O.
-    static func keyFromEmptyOwnerPassword(owner: [UInt8], user: [UInt8], permissions: Int32, documentID: [UInt8], revision: Int,
-                                          keyLength: Int, encryptMetadata: Bool) -> [UInt8]? {
-        var hash = Crypto.hash(.md5, padding)
+    /// Algorithm 7: the owner password recovers the user password from /O, and that the file key.
+    static func keyFromOwnerPassword(_ ownerPassword: [UInt8], owner: [UInt8], user: [UInt8], permissions: Int32, documentID: [UInt8],
+                                     revision: Int, keyLength: Int, encryptMetadata: Bool) -> [UInt8]? {
+        var hash = Crypto.hash(.md5, padded(ownerPassword))
         let length = revision == 2 ? 5 : keyLength
         if revision >= 3 { for _ in 0..<50 { hash = Crypto.hash(.md5, hash) } }
         let ownerKey = Array(hash.prefix(length))
@@ -152,12 +170,14 @@ final class StandardSecurityHandler: Decryptor {
 
     // MARK: R5/R6 (Algorithms 2.A, 2.B)
 
-    static func aes256Key(owner: [UInt8], user: [UInt8], dictionary: PDFDictionary, revision: Int, store: ObjectStore) -> [UInt8]? {
+    /// The file key that `password` unlocks as the user password (from /UE) or as the owner
+    /// password (from /OE), or nil.
+    static func aes256Key(password: [UInt8], owner: [UInt8], user: [UInt8], dictionary: PDFDictionary, revision: Int,
+                          store: ObjectStore) -> [UInt8]? {
         guard user.count >= 48, let userKey = store.resolve(dictionary["UE"]).string, userKey.count >= 32 else { return nil }
-        let password: [UInt8] = []
         let validationSalt = Array(user[32..<40]), keySalt = Array(user[40..<48])
         guard hash2B(password, salt: validationSalt, userData: [], revision: revision).elementsEqual(user[0..<32]) else {
-            // The empty owner password is also worth a try (it unlocks /OE).
+            // Else as the owner password (it unlocks /OE).
             guard owner.count >= 48, let ownerKey = store.resolve(dictionary["OE"]).string, ownerKey.count >= 32 else { return nil }
             let userData = Array(user.prefix(48))
             guard hash2B(password, salt: Array(owner[32..<40]), userData: userData, revision: revision).elementsEqual(owner[0..<32]) else { return nil }

@@ -21,6 +21,10 @@ password-cafe-r4.pdf   user password "café" (PDFDocEncoding, R4), owner "owner-
 password-utf8-r4.pdf   user password "密码2024", which PDFDocEncoding cannot hold: qpdf stores its
              UTF-8 bytes (R4), owner "owner-pw".
 password-utf8-r6.pdf   user password "密码2024" (UTF-8, R6), owner "主人".
+annotations.pdf   page text plus annotations whose appearance streams carry text: a FreeText box whose
+             form is scaled 2x into its /Rect, a check-box widget with /On and /Off states (/AS /On),
+             a stamp whose form has its own /Matrix (rotated 90 degrees), a hidden one (/F 2), a
+             pop-up, and a text field with a value but no appearance.
 """
 import os, subprocess, zlib
 
@@ -140,6 +144,42 @@ objects = [
 ]
 
 
+def annotations_pdf(path):
+    """Annotations with appearance streams (ISO 32000-2 12.5.5)."""
+    def form(content, bbox, extra=b''):
+        return stream(content, b' /Type /XObject /Subtype /Form /BBox [%s]%s /Resources << /Font << /F1 2 0 R >> >>'
+                      % (bbox, extra))
+    objects = [
+        b'<< /Type /Catalog /Pages 3 0 R >>',                                                           # 1
+        b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',           # 2
+        b'<< /Type /Pages /Kids [4 0 R] /Count 1 >>',                                                    # 3
+        b'<< /Type /Page /Parent 3 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 2 0 R >> >>'
+        b' /Contents 5 0 R /Annots [6 0 R 8 0 R 11 0 R 13 0 R 15 0 R 16 0 R] >>',                        # 4
+        stream(b'BT /F1 12 Tf 72 720 Td (Page text) Tj ET'),                                             # 5
+        # FreeText: BBox 100 x 10 drawn into a 200 x 20 rectangle, so its 10-point text is 20 points.
+        b'<< /Type /Annot /Subtype /FreeText /Rect [72 600 272 620] /Contents (Box text) /DA (/F1 10 Tf)'
+        b' /AP << /N 7 0 R >> >>',                                                                        # 6
+        form(b'BT /F1 10 Tf 0 2 Td (Box text) Tj ET', b'0 0 100 10'),                                     # 7
+        # Check box: the /On state is shown.
+        b'<< /Type /Annot /Subtype /Widget /FT /Btn /T (agree) /V /On /AS /On /Rect [72 560 172 572]'
+        b' /AP << /N << /On 9 0 R /Off 10 0 R >> >> >>',                                                  # 8
+        form(b'BT /F1 10 Tf 0 2 Td (Checked) Tj ET', b'0 0 100 12'),                                      # 9
+        form(b'BT /F1 10 Tf 0 2 Td (Unchecked) Tj ET', b'0 0 100 12'),                                    # 10
+        # Stamp: the form is turned 90 degrees by its /Matrix; its transformed box fills the rectangle.
+        b'<< /Type /Annot /Subtype /Stamp /Rect [400 400 420 500] /AP << /N 12 0 R >> >>',              # 11
+        form(b'BT /F1 10 Tf 0 5 Td (Stamped) Tj ET', b'0 0 100 20', b' /Matrix [0 1 -1 0 0 0]'),          # 12
+        # Hidden (flag bit 2): not shown, not extracted.
+        b'<< /Type /Annot /Subtype /FreeText /F 2 /Rect [72 500 272 520] /AP << /N 14 0 R >> >>',       # 13
+        form(b'BT /F1 10 Tf 0 2 Td (Hidden text) Tj ET', b'0 0 200 20'),                                  # 14
+        # A pop-up shows only when opened (and should have no appearance; this one does).
+        b'<< /Type /Annot /Subtype /Popup /Rect [300 300 400 400] /AP << /N 17 0 R >> >>',              # 15
+        # A text field whose value the viewer is asked to draw (/NeedAppearances): no appearance.
+        b'<< /Type /Annot /Subtype /Widget /FT /Tx /T (name) /V (Field value) /Rect [72 450 272 470] >>', # 16
+        form(b'BT /F1 10 Tf 0 2 Td (Popup text) Tj ET', b'0 0 100 100'),                                  # 17
+    ]
+    write_pdf(path, objects)
+
+
 def qpdf(*args):
     subprocess.run(['qpdf', '--static-id', '--allow-weak-crypto', *args], check=True)
 
@@ -167,6 +207,7 @@ def main():
     qpdf('--password-mode=bytes', '--encrypt', '密码2024', 'owner-pw', '128', '--use-aes=y', '--', base,
          p('password-utf8-r4.pdf'))
     qpdf('--encrypt', '密码2024', '主人', '256', '--', base, p('password-utf8-r6.pdf'))
+    annotations_pdf(p('annotations.pdf'))
 
     # Incremental update: object 4 replaced by new content, new xref section with /Prev.
     start = data.rfind(b'startxref')

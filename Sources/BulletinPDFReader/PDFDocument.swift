@@ -171,6 +171,15 @@ public final class PDFDocument: @unchecked Sendable {
             for content in contentStreams(of: dictionary, store: store) {
                 interpreter.run(content, resources: resources)
             }
+            // Annotations are painted over the content: filled-in form fields, text boxes, stamps.
+            let annotations = PageAnnotations(page: dictionary, store: store)
+            for appearance in annotations.appearances {
+                interpreter.drawAppearance(appearance, pageResources: resources)
+            }
+            if annotations.fieldsWithoutAppearance > 0 {
+                store.warn("form fields", "\(annotations.fieldsWithoutAppearance) field value(s) have no appearance stream "
+                           + "(the file leaves drawing them to the viewer); their text is not extracted")
+            }
             interpreter.finish()
             // A damaged object the document's opening already reported is not reported again
             // for each page that uses it (a reader that parses it afresh would).

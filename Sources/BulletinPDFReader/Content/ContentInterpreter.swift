@@ -519,16 +519,21 @@ final class ContentInterpreter {
             return
         }
         guard store.name(stream.dictionary["Subtype"]) == "Form" else { return }  // images carry no text
-        let id = reference?.reference ?? stream.objectID
+        drawForm(stream, id: reference?.reference ?? stream.objectID, label: "XObject \(name)", resources: resources)
+    }
+
+    /// Runs a form XObject (§8.10) in the current graphics state with its /Matrix on top, then
+    /// restores the state. Resources: the form's own, else `resources` (older files leave them out).
+    private func drawForm(_ stream: PDFStream, id: ObjectID?, label: String, resources: PDFDictionary?) {
         if let id, formStack.contains(id) {
-            warn("XObject \(name)", "form draws itself (a cycle); not drawn again")
+            warn(label, "form draws itself (a cycle); not drawn again")
             return
         }
         guard formStack.count < ContentInterpreter.maximumFormDepth else {
-            warn("XObject \(name)", "forms nested deeper than \(ContentInterpreter.maximumFormDepth); not drawn")
+            warn(label, "forms nested deeper than \(ContentInterpreter.maximumFormDepth); not drawn")
             return
         }
-        guard let content = store.decodedData(stream, feature: "XObject \(name)") else { return }
+        guard let content = store.decodedData(stream, feature: label) else { return }
         let formResources = store.dictionary(stream.dictionary["Resources"]) ?? resources
         let saved = (state, stateStack.count, textMatrix, lineMatrix)
         if let values = store.array(stream.dictionary["Matrix"])?.compactMap({ store.number($0) }), let matrix = Matrix(values) {
@@ -544,6 +549,20 @@ final class ContentInterpreter {
         if stateStack.count > saved.1 { stateStack.removeSubrange(saved.1...) }
         textMatrix = saved.2
         lineMatrix = saved.3
+    }
+
+    /// Draws an annotation's appearance over the page (§12.5.5), after the page's content: in a
+    /// fresh graphics state outside any marked content, the form mapped into the annotation's
+    /// rectangle. `pageResources` stand in for resources the form lacks.
+    func drawAppearance(_ appearance: AnnotationAppearance, pageResources: PDFDictionary?) {
+        while !markedContent.isEmpty { endMarkedContent() }
+        state = GraphicsState()
+        state.ctm = appearance.placement
+        stateStack.removeAll()
+        droppedSaves = 0
+        inText = false
+        path.reset()
+        drawForm(appearance.form, id: appearance.id, label: "\(appearance.subtype) annotation appearance", resources: pageResources)
     }
 
     // MARK: Inline images (§8.9.7)

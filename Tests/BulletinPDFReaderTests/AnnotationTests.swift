@@ -1,0 +1,57 @@
+import BulletinPDFReader
+import TestSupport
+import XCTest
+
+/// Annotation appearances (ISO 32000-2 §12.5.5) drawn over the page: Tests/Fixtures/pdf/annotations.pdf
+/// (scripts/make-reader-fixtures.py) has a FreeText box, a check box in its /On state, a rotated
+/// stamp, a hidden annotation, a pop-up and a text field without an appearance.
+final class AnnotationTests: XCTestCase {
+    private func page() throws -> PageContent {
+        try PDFDocument(path: Repository.path("Tests/Fixtures/pdf/annotations.pdf")).page(0)
+    }
+
+    private func glyphs(_ page: PageContent, _ text: String) -> [PDFGlyph] {
+        let texts = page.glyphs.map(\.text)
+        let wanted = text.map(String.init)
+        guard texts.count >= wanted.count else { return [] }
+        for start in 0...(texts.count - wanted.count) where Array(texts[start..<(start + wanted.count)]) == wanted {
+            return Array(page.glyphs[start..<(start + wanted.count)])
+        }
+        return []
+    }
+
+    func testVisibleAppearancesAreDrawnAfterTheContent() throws {
+        let text = try page().glyphs.map(\.text).joined()
+        // /Annots order, after the page's own text; the /Off state, the hidden annotation and the
+        // pop-up are not shown.
+        XCTAssertEqual(text, "Page text" + "Box text" + "Checked" + "Stamped")
+    }
+
+    /// The form's box is mapped onto the annotation's rectangle: 100 × 10 into 200 × 20 doubles
+    /// its 10-point text, placed from the rectangle's corner.
+    func testAppearanceIsScaledIntoItsRectangle() throws {
+        let page = try page()
+        let box = glyphs(page, "Box text")
+        XCTAssertEqual(box.count, 8)
+        XCTAssertEqual(box.first?.size ?? 0, 20, accuracy: 0.01)
+        XCTAssertEqual(box.first?.x ?? 0, 72, accuracy: 0.01)
+        // Baseline 2 form units above the box's bottom (600), doubled: 604 in PDF space, y down.
+        XCTAssertEqual(box.first?.baseline ?? 0, 792 - 604, accuracy: 0.01)
+    }
+
+    /// The stamp's form is turned by its own /Matrix, and its turned box fills the rectangle
+    /// [400 400 420 500]: the text runs up the page from (415, 400).
+    func testFormMatrixIsAppliedBeforeTheFit() throws {
+        let stamped = glyphs(try page(), "Stamped")
+        XCTAssertEqual(stamped.count, 7)
+        XCTAssertEqual(stamped.first?.x ?? 0, 415, accuracy: 0.01)
+        XCTAssertEqual(stamped.first?.baseline ?? 0, 792 - 400, accuracy: 0.01)
+        XCTAssertLessThan(stamped.last?.baseline ?? .infinity, stamped.first?.baseline ?? 0, "runs up the page")
+    }
+
+    func testFieldValueWithoutAppearanceIsAWarning() throws {
+        let warnings = try page().warnings
+        XCTAssertEqual(warnings.map(\.feature), ["form fields"])
+        XCTAssert(warnings.first?.message.hasPrefix("1 field value(s) have no appearance stream") ?? false, "\(warnings)")
+    }
+}

@@ -3,7 +3,7 @@
 corpus, each with its true text (one paragraph per line), for ProducerFixtureTests. A tool, run by
 hand; the outputs are committed and the suite never runs this.
 
-    pip install reportlab fpdf2    # and poppler-utils for pdftocairo
+    pip install reportlab fpdf2 pymupdf    # and poppler-utils for pdftocairo
     python3 scripts/make-producer-fixtures.py [../shared/seeds]
 
 - reportlab-cid.pdf: ReportLab platypus, the non-embedded CID font STSong-Light through the
@@ -16,6 +16,11 @@ hand; the outputs are committed and the suite never runs this.
   Type 3 fonts with FontMatrix [1 0 0 -1 0 0] sized by Tm at Tf 1, Chromium's /ActualText gone so the
   ToUnicode's Kangxi radicals (⽂ for 文) and ligatures (ﬀ) are all there is. Its truth is
   ../extract/columns/truth-columns.txt.
+- watermarked.pdf: fpdf2.pdf with, on every page (PyMuPDF), a grey 内部资料 注意保密 watermark across
+  the text at 30 degrees and 装订线 up the left margin in its content, and a stamp annotation whose
+  appearance says 已审核 (a non-embedded Japan1 font through UniJIS-UTF16-H). The truth is
+  truth-fpdf2.txt: the watermark and the label are rotated text, the stamp a running foot (the
+  same text at the same place on every page), all page furniture.
 """
 import datetime, os, re, subprocess, sys
 
@@ -69,6 +74,21 @@ def fpdf2(lines):
     pdf.output(os.path.join(OUT, 'fpdf2.pdf'))
 
 
+def watermarked(source, target):
+    import pymupdf
+    document = pymupdf.open(source)
+    font = os.path.join(ROOT, 'Fonts', 'FandolSong-Regular.otf')
+    for page in document:
+        page.insert_font(fontname='song', fontfile=font)
+        origin = pymupdf.Point(110, 560)
+        page.insert_text(origin, '内部资料 注意保密', fontname='song', fontsize=40, color=(0.8, 0.8, 0.8),
+                         morph=(origin, pymupdf.Matrix(30)))
+        page.insert_text((30, 480), '装订线', fontname='song', fontsize=12, rotate=90)
+        stamp = page.add_freetext_annot(pymupdf.Rect(400, 760, 520, 790), '已审核', fontsize=16, fontname='china-s')
+        stamp.update()
+    document.save(target, garbage=3, deflate=True)
+
+
 os.makedirs(OUT, exist_ok=True)
 seed = paragraphs('000_62e0ab55fab9e8aa.txt')
 # The masthead and first article, then the footer fields and the 版记 (the last paragraphs).
@@ -78,6 +98,7 @@ write_truth('truth-reportlab-cid.txt', reportlab_lines)
 fpdf_lines = seed[:12] + seed[-9:]
 fpdf2(fpdf_lines)
 write_truth('truth-fpdf2.txt', fpdf_lines)
+watermarked(os.path.join(OUT, 'fpdf2.pdf'), os.path.join(OUT, 'watermarked.pdf'))
 subprocess.run(['pdftocairo', '-pdf', os.path.join(ROOT, 'Tests', 'Fixtures', 'extract', 'columns', 'chromium-columns.pdf'),
                 os.path.join(OUT, 'pdftocairo-columns.pdf')], check=True)
 for name in sorted(os.listdir(OUT)):

@@ -52,7 +52,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Pages to extract, counting from 1: 2, 2-3, 1,4,6- or -2 (default: all).")
     var pages: String?
 
-    @Flag(help: "Keep page numbers, running heads and /Artifact content.")
+    @Flag(help: "Keep page numbers, running heads, /Artifact content and text at an angle (watermarks).")
     var keepFurniture = false
 
     @Option(help: "Password of encrypted inputs (the user or the owner password).")

@@ -182,7 +182,8 @@ struct PagePositions {
 
 /// Choices for an extraction.
 public struct ExtractOptions: Sendable, Equatable {
-    /// Keep page numbers, running heads and /Artifact content (as paragraphs of their own).
+    /// Keep page numbers, running heads, /Artifact content and rotated text (watermarks, stamps),
+    /// as paragraphs of their own.
     public var keepFurniture: Bool
     /// Record where each character's glyph starts (`TextLine.characters`).
     public var characterPositions: Bool

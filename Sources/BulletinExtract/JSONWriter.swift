@@ -10,6 +10,9 @@ import BulletinPDFReader
 /// Coordinates are the reader's page space (points, y down) — turned, for a page whose text runs
 /// down, up or upside down, so that its text runs left to right (`PageOrientation`); `width` and
 /// `height` are then the turned page's.
+/// A line of text drawn at an angle to the page's (`RotatedText`, furniture "rotated") has its
+/// `angle` (degrees clockwise from left-to-right) and the box around it; its spans' `x0`/`x1` are
+/// measured along the line from its start.
 ///
 /// Layout: one object per document; each line, paragraph and warning on one line of the output
 /// so that diffs stay readable; numbers rounded to 0.01 pt.
@@ -46,11 +49,11 @@ public enum JSONWriter {
     public static func pageEntry(_ page: ExtractedPage, fonts: [FontInfo], first: Bool) -> String {
         var out = first ? "\n" : ",\n"
         out += "    {\"page\": \(page.index + 1), \"width\": \(number(page.width)), \"height\": \(number(page.height)), \"lines\": ["
-        for (l, line) in page.lines.enumerated() {
+        for (l, line) in (page.lines + page.rotatedLines).enumerated() {
             out += l == 0 ? "\n" : ",\n"
             out += "      " + lineObject(line, fonts: fonts)
         }
-        out += page.lines.isEmpty ? "]" : "\n    ]"
+        out += page.lines.isEmpty && page.rotatedLines.isEmpty ? "]" : "\n    ]"
         if !page.rules.isEmpty {
             out += ", \"rules\": [" + page.rules.map { rule in
                 "{\"bbox\": [\(number(min(rule.x0, rule.x1))), \(number(min(rule.y0, rule.y1))), "
@@ -107,6 +110,7 @@ public enum JSONWriter {
             "\"size\": \(number(line.size))",
         ]
         if let furniture = line.furniture { members.append("\"furniture\": \(string(furniture.rawValue))") }
+        if line.angle != 0 { members.append("\"angle\": \(number(line.angle))") }
         // Lines in a column say which (its edges); lines are listed in reading order.
         if let column = line.column { members.append("\"column\": [\(number(column.left)), \(number(column.right))]") }
         let spans = line.spans.map { span in

@@ -47,6 +47,16 @@ enum PageOrientation: Equatable {
         return [.upright, .runsDown, .upsideDown, .runsUp][best]
     }
 
+    /// The direction (degrees, as `PDFGlyph.angle`) the page's text runs in.
+    var turn: Double {
+        switch self {
+        case .upright: return 0
+        case .runsDown: return 90
+        case .upsideDown: return 180
+        case .runsUp: return 270
+        }
+    }
+
     /// The page turned so that its text runs left to right: glyphs, rules and size. Glyph `x` is
     /// the left edge of the advance box, as the reader reports it, in either frame.
     func turn(_ page: PageContent) -> PageContent {
@@ -65,6 +75,7 @@ enum PageOrientation: Equatable {
             case .upsideDown: t.x = w - (g.x + g.width); t.baseline = h - g.baseline
             case .runsUp: t.x = h - g.baseline; t.baseline = g.x               // origin at the box's lower end
             }
+            t.angle = (g.angle - turn + 360).truncatingRemainder(dividingBy: 360)
             return t
         }
         turned.rules = page.rules.map { r in

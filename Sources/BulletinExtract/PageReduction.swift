@@ -14,8 +14,9 @@ extension Extractor {
         var footprint: Int
 
         init(_ original: PageContent, options: ExtractOptions) {
-            let content = PageOrientation.detect(original.glyphs).turn(original)
             var fonts = PageFonts()
+            let (content, rotatedLines) = RotatedText.separate(PageOrientation.detect(original.glyphs).turn(original),
+                                                               fonts: &fonts, characterPositions: options.characterPositions)
             var lines = LineBuilder.lines(of: content, fonts: &fonts, characterPositions: options.characterPositions)
             candidates = FurnitureFilter.markPageNumbers(&lines, height: content.height)
             // A line's record and its text (twice: the line's and the spans'), a span's record,
@@ -26,9 +27,12 @@ extension Extractor {
             // Only horizontal rules matter for reading (masthead and 版记 rules, separators).
             let rules = content.rules.filter { abs($0.y1 - $0.y0) < 3 && abs($0.x1 - $0.x0) >= 3 }
             page = ExtractedPage(index: content.index, width: content.width, height: content.height, lines: lines,
-                                 rules: rules)
+                                 rules: rules, rotatedLines: rotatedLines)
             self.fonts = fonts
             warnings = content.warnings
+            if !rotatedLines.isEmpty, !options.keepFurniture {
+                warnings.append(RotatedText.warning(rotatedLines, page: content.index))
+            }
             if lines.isEmpty {
                 // Most often a scanned page: its text is an image, which this extractor does not read.
                 // Glyphs drawn without text are another matter: their fonts' warnings say which.

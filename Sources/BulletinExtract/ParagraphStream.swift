@@ -45,6 +45,8 @@ struct ParagraphStream {
             for line in page.lines where line.furniture != nil {
                 furniture.append((page.index, line.baseline < firstContent, line))
             }
+            // Text at an angle (a watermark, a stamp) after the page's text.
+            for line in page.rotatedLines { furniture.append((page.index, false, line)) }
         }
         let edges = ParagraphBuilder.Edges(content, metrics: builder.metrics)
         for (k, line) in content.enumerated() {

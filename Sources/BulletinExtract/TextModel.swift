@@ -24,6 +24,9 @@ public enum Furniture: String, Sendable, Equatable {
     case runningHead
     /// Marked content tagged /Artifact by the producer (PDF 32000 §14.8.2.2).
     case artifact
+    /// Text drawn at an angle to the page's lines, a small part of the page: a watermark, a stamp,
+    /// a label up the binding margin (`RotatedText`).
+    case rotated
 }
 
 /// One line of text as a reader sees it: glyphs on one baseline, left to right.
@@ -52,6 +55,10 @@ public struct TextLine: Sendable, Equatable {
     /// Each visible character and the left edge of its glyph, left to right — only when asked
     /// for (`ExtractOptions.characterPositions`), e.g. to check a PDF's spacing.
     public var characters: [Character] = []
+    /// Which way the line runs on the page, in degrees clockwise from left-to-right (as
+    /// `PDFGlyph.angle`, on the page turned by `PageOrientation`): 0 but for `Furniture.rotated`
+    /// lines, whose box is then the box around the turned line.
+    public var angle: Double = 0
 
     /// A character and where its glyph starts.
     public struct Character: Sendable, Equatable {
@@ -172,6 +179,9 @@ public struct ExtractedPage: Sendable, Equatable {
     public var height: Double
     public var lines: [TextLine]
     public var rules: [PDFRule]
+    /// Lines of text drawn at an angle to the page's (`RotatedText`), furniture, apart from `lines`
+    /// so that they take no part in reading order or running-head detection.
+    public var rotatedLines: [TextLine] = []
 }
 
 /// The result of extracting a document: pages of lines, paragraphs in reading order, fonts, and the

@@ -65,10 +65,15 @@ public struct PDFGlyph: Sendable, Equatable {
     public var color: PDFColor
     /// Drawn inside marked content tagged /Artifact (running heads, page numbers in tagged PDFs).
     public var isArtifact: Bool
+    /// Which way the glyph's baseline runs in page space, in degrees clockwise from left-to-right
+    /// (page space has y down): 0 for upright text, 90 running down the page, 180 upside down,
+    /// 270 running up; anything between for text drawn at a slant (a diagonal watermark). Glyphs
+    /// of vertical writing stand upright (0) while they advance down.
+    public var angle: Double
 
     public init(text: String, x: Double, baseline: Double, width: Double, size: Double, font: String,
                 fontIsBold: Bool = false, fontIsItalic: Bool = false, renderingMode: Int = 0,
-                strokeWidth: Double = 0, color: PDFColor = .black, isArtifact: Bool = false) {
+                strokeWidth: Double = 0, color: PDFColor = .black, isArtifact: Bool = false, angle: Double = 0) {
         self.text = text
         self.x = x
         self.baseline = baseline
@@ -81,6 +86,7 @@ public struct PDFGlyph: Sendable, Equatable {
         self.strokeWidth = strokeWidth
         self.color = color
         self.isArtifact = isArtifact
+        self.angle = angle
     }
 }
 

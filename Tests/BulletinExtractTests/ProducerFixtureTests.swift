@@ -52,6 +52,20 @@ final class ProducerFixtureTests: XCTestCase {
         }
     }
 
+    /// fpdf2.pdf watermarked by PyMuPDF on every page: 内部资料 注意保密 at 30° across the text and
+    /// 装订线 up the margin (content), a 已审核 stamp (an annotation's appearance). The body reads as
+    /// without them; each page's warning names what was left out; --keep-furniture has it all.
+    func testWatermarkedPagesReadAsTheirText() throws {
+        let pdf = "\(Self.directory)/watermarked.pdf"
+        try check(pdf, truth: "\(Self.directory)/truth-fpdf2.txt")
+        let extraction = Extractor.extract(try PDFDocument(path: pdf))
+        XCTAssertEqual(extraction.warnings.filter { $0.feature == "rotated text" }.map(\.page), [0, 1, 2])
+        let kept = TextWriter.write(Extractor.extract(try PDFDocument(path: pdf), options: ExtractOptions(keepFurniture: true)))
+        for furniture in ["内部资料 注意保密", "装订线", "已审核"] {
+            XCTAssertEqual(kept.components(separatedBy: "\n\n" + furniture + "\n").count - 1, 3, furniture)
+        }
+    }
+
     func testPdftocairoRedrawOfChromiumColumns() throws {
         try check("\(Self.directory)/pdftocairo-columns.pdf",
                   truth: Repository.path("Tests/Fixtures/extract/columns/truth-columns.txt"))

@@ -1,5 +1,6 @@
 @testable import BulletinExtract
 import BulletinPDFReader
+import Foundation
 
 /// Hand-made page content for unit tests: glyphs laid out one by one, Chinese characters one em
 /// wide, ASCII half an em, as a simple typesetter would.
@@ -33,6 +34,26 @@ struct SyntheticPage {
             x += width + tracking
         }
         return x
+    }
+
+    /// Places `text` running at `angle` (degrees clockwise from left-to-right, page space y down)
+    /// from the origin `start`, as the reader reports such glyphs: `x` the left end of the advance's
+    /// projection on the axis it mostly runs along, `width` that projection, `baseline` the origin's y.
+    mutating func rotatedText(_ text: String, from start: (x: Double, y: Double), angle: Double, size: Double = 40,
+                              color: PDFColor = .black) {
+        let radians = angle * .pi / 180
+        let u = (x: cos(radians), y: sin(radians))
+        var along = 0.0
+        for c in text {
+            let advance = Self.advance(c, size: size)
+            let origin = (x: start.x + along * u.x, y: start.y + along * u.y)
+            let end = (x: origin.x + advance * u.x, y: origin.y + advance * u.y)
+            let mostlyAcross = abs(end.x - origin.x) >= abs(end.y - origin.y)
+            glyphs.append(PDFGlyph(text: String(c), x: mostlyAcross ? min(origin.x, end.x) : origin.x, baseline: origin.y,
+                                   width: mostlyAcross ? abs(end.x - origin.x) : abs(end.y - origin.y), size: size,
+                                   font: "FandolSong-Regular", color: color, angle: angle))
+            along += advance
+        }
     }
 
     var content: PageContent {

@@ -47,6 +47,8 @@ final class AnnotationTests: XCTestCase {
         XCTAssertEqual(stamped.first?.x ?? 0, 415, accuracy: 0.01)
         XCTAssertEqual(stamped.first?.baseline ?? 0, 792 - 400, accuracy: 0.01)
         XCTAssertLessThan(stamped.last?.baseline ?? .infinity, stamped.first?.baseline ?? 0, "runs up the page")
+        XCTAssertEqual(stamped.map(\.angle), Array(repeating: 270, count: 7), "runs up: 270° clockwise from left-to-right")
+        XCTAssertEqual(glyphs(try page(), "Box text").map(\.angle), Array(repeating: 0, count: 8))
     }
 
     func testFieldValueWithoutAppearanceIsAWarning() throws {

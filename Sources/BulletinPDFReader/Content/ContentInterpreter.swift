@@ -1,3 +1,5 @@
+import Glibc
+
 /// Runs a page's content streams (§8–9, operators in Annex A) and records what the extractor needs:
 /// every shown glyph with its Unicode text, position, size, font and colour, and straight rules.
 /// Images, shadings and clipping are skipped; Type 3 glyph procedures are not run (their text
@@ -381,6 +383,7 @@ final class ContentInterpreter {
             ? state.lineWidth * (abs(state.ctm.a * state.ctm.d - state.ctm.b * state.ctm.c)).squareRoot() : 0
         let isArtifact = artifactDepth > 0
         let fontName = font.name
+        let angle = ContentInterpreter.angle(of: base, mirrored: fontSize * scaling < 0)
         var x = 0.0
         var y = 0.0
         arena.withUnsafeBytes { whole in
@@ -394,7 +397,7 @@ final class ContentInterpreter {
                     let origin = base.apply(left, baseline)
                     let end = base.apply(left + advance * scaling, baseline)
                     append(glyph, font: font, fontName: fontName, origin: origin, end: end, size: emScale, mode: mode,
-                           strokeWidth: strokeWidth, color: color, isArtifact: isArtifact)
+                           strokeWidth: strokeWidth, color: color, isArtifact: isArtifact, angle: angle)
                     // §9.4.4 vertical: ty = w1 × Tfs + Tc + Tw (w1 negative: the pen moves down).
                     y += metric.advance * fontSize + characterSpacing + (isSpace ? wordSpacing : 0)
                     return
@@ -402,7 +405,7 @@ final class ContentInterpreter {
                 let origin = base.apply(x, rise)
                 let end = base.apply(x + advance * scaling, rise)
                 append(glyph, font: font, fontName: fontName, origin: origin, end: end, size: emScale, mode: mode,
-                       strokeWidth: strokeWidth, color: color, isArtifact: isArtifact)
+                       strokeWidth: strokeWidth, color: color, isArtifact: isArtifact, angle: angle)
                 x += (advance + characterSpacing + (isSpace ? wordSpacing : 0)) * scaling
             }
         }
@@ -412,7 +415,7 @@ final class ContentInterpreter {
     @inline(__always)
     private func append(_ glyph: PDFFont.Glyph, font: PDFFont, fontName: String, origin: (x: Double, y: Double),
                         end: (x: Double, y: Double), size: Double, mode: Int, strokeWidth: Double, color: PDFColor,
-                        isArtifact: Bool) {
+                        isArtifact: Bool, angle: Double) {
         guard glyphs.count < ContentInterpreter.maximumGlyphs else {
             if !warnedGlyphLimit {
                 warn("page", "more than \(ContentInterpreter.maximumGlyphs) glyphs; the rest of the page is skipped")
@@ -435,7 +438,18 @@ final class ContentInterpreter {
         }
         glyphs.append(PDFGlyph(text: glyph.text, x: x, baseline: origin.y, width: width, size: size, font: fontName,
                                fontIsBold: font.isBold, fontIsItalic: font.isItalic, renderingMode: mode,
-                               strokeWidth: strokeWidth, color: color, isArtifact: isArtifact))
+                               strokeWidth: strokeWidth, color: color, isArtifact: isArtifact, angle: angle))
+    }
+
+    /// The direction of text space's x axis under `matrix` (text space → page space), in degrees
+    /// clockwise from +x in [0, 360), rounded to a hundredth so that float noise in an upright
+    /// matrix reads 0; `mirrored` (a negative font size or horizontal scaling) turns it round.
+    static func angle(of matrix: Matrix, mirrored: Bool) -> Double {
+        let axis = matrix.applyVector(mirrored ? -1 : 1, 0)
+        guard axis.x != 0 || axis.y != 0, axis.x.isFinite, axis.y.isFinite else { return 0 }
+        var degrees = (atan2(axis.y, axis.x) * 180 / .pi * 100).rounded() / 100
+        if degrees < 0 { degrees += 360 }
+        return degrees >= 360 ? 0 : degrees
     }
 
     // MARK: Marked content
@@ -480,7 +494,8 @@ final class ContentInterpreter {
         glyphs.append(PDFGlyph(text: text, x: origin.x, baseline: origin.y, width: 0, size: size,
                                font: state.font?.name ?? "", fontIsBold: state.font?.isBold ?? false,
                                fontIsItalic: state.font?.isItalic ?? false, renderingMode: state.renderingMode,
-                               color: state.fillColor, isArtifact: artifactDepth > 0))
+                               color: state.fillColor, isArtifact: artifactDepth > 0,
+                               angle: ContentInterpreter.angle(of: base, mirrored: state.fontSize * state.horizontalScaling < 0)))
     }
 
     // MARK: Resources

@@ -70,6 +70,15 @@ final class RandomPagesTests: XCTestCase {
                                               color: red ? PDFColor(red: 0.9, green: 0.1, blue: 0.1) : .black))
                 }
             }
+            // Now and then text at an angle: a watermark, a margin label, a stamp. Drawn from a
+            // generator of its own, so the documents above stay what they were.
+            var angled = SplitMix64(seed: UInt64(page.glyphs.count) &* 0x9E37_79B9 &+ UInt64(index))
+            for _ in 0..<angled.next(upTo: 3) where angled.next(upTo: 2) == 0 {
+                let angle = [30.0, 45, 90, 270, 315, 180, 5, Double(angled.next(upTo: 360))][angled.next(upTo: 8)]
+                let text = fragments[angled.next(upTo: fragments.count)]
+                page.rotatedText(text, from: (x: Double(angled.next(upTo: 595)), y: Double(angled.next(upTo: 842))), angle: angle,
+                                 size: [12.0, 16, 40][angled.next(upTo: 3)])
+            }
             pages.append(page.content)
         }
         return pages
@@ -191,7 +200,7 @@ final class RandomPagesTests: XCTestCase {
 
     func testRandomBulletinPiecesGiveEveryFormatAndLoseNoCharacter() throws {
         var generator = SplitMix64(seed: 0x5EED_2026_1121)
-        var issues = 0
+        var issues = 0, rotatedPages = 0
         for trial in 0..<1000 {
             let pages = trial % 2 == 0 ? Self.randomDocument(&generator) : Self.randomBulletin(&generator)
             let drawn = Self.characters(pages.flatMap { $0.glyphs.map(\.text) })
@@ -199,6 +208,7 @@ final class RandomPagesTests: XCTestCase {
             XCTAssertEqual(Self.characters([TextWriter.write(kept)]), drawn, "trial \(trial): characters with --keep-furniture")
 
             let extraction = Extractor.extract(pages)
+            rotatedPages += extraction.pages.filter { !$0.rotatedLines.isEmpty }.count
             for format in ExtractFormat.allCases {
                 switch format.render(extraction, file: "trial-\(trial).pdf") {
                 case .success(let output) where format == .json:
@@ -226,5 +236,7 @@ final class RandomPagesTests: XCTestCase {
         }
         // The generator makes bulletins too, not only noise: some mastheads are found.
         XCTAssertGreaterThan(issues, 100)
+        // And text at an angle is read apart on some pages.
+        XCTAssertGreaterThan(rotatedPages, 100)
     }
 }

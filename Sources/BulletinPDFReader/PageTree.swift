@@ -188,7 +188,7 @@ struct PageTreeWalker {
             }
             return
         }
-        let mediaBox = box(inherited.mediaBox) ?? {
+        let mediaBox = store.rectangle(inherited.mediaBox) ?? {
             store.warn("page \(pages.count + 1)", "no usable /MediaBox; US Letter assumed")
             return PageTreeWalker.letterSize
         }()
@@ -200,19 +200,12 @@ struct PageTreeWalker {
         }
         pages.append(PageEntry(id: id, directDictionary: id == nil ? dictionary : nil,
                                inheritedResources: dictionary["Resources"] == nil ? inherited.resources : nil,
-                               mediaBox: mediaBox, cropBox: box(inherited.cropBox), rotate: rotate))
+                               mediaBox: mediaBox, cropBox: store.rectangle(inherited.cropBox), rotate: rotate))
         // The page dictionaries just read are not needed again until their page is.
         store.trimCache()
         if pages.count % PageTreeWalker.pagesPerRelease == 0, store.bytes.count >= PDFDocument.smallestReleasedFile {
             store.source.releaseResidentPages()
         }
-    }
-
-    private func box(_ object: PDFObject?) -> (x0: Double, y0: Double, x1: Double, y1: Double)? {
-        guard let values = store.array(object)?.compactMap({ store.number($0) }), values.count == 4 else { return nil }
-        let box = (x0: min(values[0], values[2]), y0: min(values[1], values[3]), x1: max(values[0], values[2]), y1: max(values[1], values[3]))
-        guard box.x1 - box.x0 > 0, box.y1 - box.y0 > 0 else { return nil }
-        return box
     }
 }
 

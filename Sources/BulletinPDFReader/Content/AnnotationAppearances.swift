@@ -34,7 +34,7 @@ struct PageAnnotations {
                 if subtype == "Widget", hasValue(annotation, store: store) { fieldsWithoutAppearance += 1 }
                 continue
             }
-            guard let rect = PageAnnotations.box(store.array(annotation["Rect"]), store: store),
+            guard let rect = store.rectangle(annotation["Rect"]),
                   let placement = PageAnnotations.placement(of: form, in: rect, store: store) else { continue }
             appearances.append(AnnotationAppearance(form: form, id: id, subtype: subtype, placement: placement))
         }
@@ -70,7 +70,7 @@ struct PageAnnotations {
     /// is missing or flat.
     static func placement(of form: PDFStream, in rect: (x0: Double, y0: Double, x1: Double, y1: Double),
                           store: ObjectStore) -> Matrix? {
-        guard let bbox = box(store.array(form.dictionary["BBox"]), store: store) else { return nil }
+        guard let bbox = store.rectangle(form.dictionary["BBox"]) else { return nil }
         let formMatrix = store.array(form.dictionary["Matrix"]).flatMap { Matrix($0.compactMap { store.number($0) }) } ?? .identity
         let corners = [(bbox.x0, bbox.y0), (bbox.x1, bbox.y0), (bbox.x0, bbox.y1), (bbox.x1, bbox.y1)].map { formMatrix.apply($0.0, $0.1) }
         let x0 = corners.map(\.x).min()!, x1 = corners.map(\.x).max()!
@@ -78,11 +78,5 @@ struct PageAnnotations {
         guard x1 - x0 > 0, y1 - y0 > 0 else { return nil }
         let sx = (rect.x1 - rect.x0) / (x1 - x0), sy = (rect.y1 - rect.y0) / (y1 - y0)
         return Matrix(a: sx, b: 0, c: 0, d: sy, e: rect.x0 - x0 * sx, f: rect.y0 - y0 * sy)
-    }
-
-    /// Four finite numbers as a normalized rectangle, or nil.
-    static func box(_ values: [PDFObject]?, store: ObjectStore) -> (x0: Double, y0: Double, x1: Double, y1: Double)? {
-        guard let numbers = values?.compactMap({ store.number($0) }), numbers.count == 4, numbers.allSatisfy(\.isFinite) else { return nil }
-        return (min(numbers[0], numbers[2]), min(numbers[1], numbers[3]), max(numbers[0], numbers[2]), max(numbers[1], numbers[3]))
     }
 }

@@ -128,6 +128,15 @@ final class ObjectStore {
     func integer(_ object: PDFObject?) -> Int? { resolve(object).integer }
     func name(_ object: PDFObject?) -> String? { resolve(object).name }
 
+    /// A rectangle `[x0 y0 x1 y1]` (§7.9.5) with its corners in order, or nil when it is not four
+    /// finite numbers enclosing some area (page boxes, annotation /Rect, form /BBox).
+    func rectangle(_ object: PDFObject?) -> (x0: Double, y0: Double, x1: Double, y1: Double)? {
+        guard let values = array(object)?.compactMap({ number($0) }), values.count == 4, values.allSatisfy(\.isFinite) else { return nil }
+        let box = (x0: min(values[0], values[2]), y0: min(values[1], values[3]), x1: max(values[0], values[2]), y1: max(values[1], values[3]))
+        guard box.x1 - box.x0 > 0, box.y1 - box.y0 > 0 else { return nil }
+        return box
+    }
+
     /// The indirect object `id` (not following a reference it may itself be).
     func object(_ id: ObjectID) -> PDFObject {
         if let cached = cache[id] {

@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
 """Generates Sources/BulletinPDFReader/Fonts/GlyphTables.swift: the Adobe Glyph List (legacy AGL,
 4281 names, from fontTools) and the simple-font base encodings (PDF 32000-1 Annex D) as code → Unicode
-tables, and CFF's standard strings. A tool, run by hand when the tables must change (needs `pip install fonttools`); the generated
-file is committed."""
-import codecs, os
+tables, and CFF's standard strings. Also the built-in encodings of the two symbolic standard fonts, Symbol and ZapfDingbats (Annex
+D.5, D.6; their code → glyph-name lists from ReportLab's font data) as code → Unicode, and Adobe's
+ZapfDingbats glyph list (names a1…a191, adobe-type-tools/agl-aglfn zapfdingbats.txt) for
+/Differences in a ZapfDingbats font. A tool, run by hand when the tables must change (needs `pip install
+fonttools reportlab` and the path of zapfdingbats.txt as its argument); the generated file is committed."""
+import codecs, os, sys
+from reportlab.pdfbase._fontdata_enc_symbol import SymbolEncoding
+from reportlab.pdfbase._fontdata_enc_zapfdingbats import ZapfDingbatsEncoding
 from fontTools import agl
 from fontTools.encodings.StandardEncoding import StandardEncoding
 from fontTools.encodings.MacRoman import MacRoman
 from fontTools.cffLib import cffStandardStrings
+from fontTools.ttLib.standardGlyphOrder import standardGlyphOrder
 
 def uv_of(name):
     values = agl.LEGACY_AGL2UV.get(name)
@@ -42,6 +48,15 @@ for c, u in zip(range(0x80, 0xA1), [0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x20
                                      0x0142, 0x0153, 0x0161, 0x017E, 0, 0x20AC]):
     pdfdoc[c] = u
 
+zapf_names = {}
+for line in open(sys.argv[1]):
+    if line.startswith('#') or not line.strip(): continue
+    name, value = line.strip().split(';')
+    zapf_names[name] = int(value.split()[0], 16)
+symbol = [uv_of(n) if n else 0 for n in SymbolEncoding]
+zapf = [zapf_names.get(n, 0) if n else 0 for n in ZapfDingbatsEncoding]
+assert len(symbol) == 256 and len(zapf) == 256 and sum(1 for v in symbol if v) > 180 and sum(1 for v in zapf if v) > 200
+
 def swift_array(values):
     rows = []
     for i in range(0, 256, 16):
@@ -67,10 +82,32 @@ enum BaseEncodingTables {
     static let macRoman: [UInt16] = [
 %s
     ]
+    /// The Symbol font's built-in encoding (Annex D.5).
+    static let symbol: [UInt16] = [
+%s
+    ]
+    /// The ZapfDingbats font's built-in encoding (Annex D.6).
+    static let zapfDingbats: [UInt16] = [
+%s
+    ]
     /// PDFDocEncoding (Annex D.2), also the encoding of text strings without a byte-order mark.
     static let pdfDoc: [UInt16] = [
 %s
     ]
+}
+
+/// Adobe's ZapfDingbats glyph list: the names of ZapfDingbats' glyphs (a1…a191), which mean
+/// other characters in other fonts (`a44` is a TeX font's code 44), so are read only in that font.
+enum ZapfDingbatsGlyphNames {
+    static let unicode: [String: UInt32] = [
+%s
+    ]
+}
+
+/// The 258 standard Macintosh glyph names (TrueType 'post' table, format 1 and the first 258
+/// indices of format 2), by glyph index.
+enum MacintoshGlyphOrder {
+    static let names: [String] = [%s]
 }
 
 /// The 391 standard strings of CFF (Adobe Technical Note #5176, Appendix A), by SID.
@@ -84,6 +121,8 @@ enum AdobeGlyphListData {
 %s
 """
 }
-''' % (swift_array(standard), swift_array(win), swift_array(mac), swift_array(pdfdoc),
+''' % (swift_array(standard), swift_array(win), swift_array(mac), swift_array(symbol), swift_array(zapf), swift_array(pdfdoc),
+   '\n'.join('        "%s": 0x%04X,' % (n, v) for n, v in sorted(zapf_names.items())),
+   ', '.join('"%s"' % n for n in standardGlyphOrder),
    ', '.join('"%s"' % n for n in cffStandardStrings), glyphs))
 print('wrote', out)

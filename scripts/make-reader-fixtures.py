@@ -25,8 +25,10 @@ annotations.pdf   page text plus annotations whose appearance streams carry text
              form is scaled 2x into its /Rect, a check-box widget with /On and /Off states (/AS /On),
              a stamp whose form has its own /Matrix (rotated 90 degrees), a hidden one (/F 2), a
              pop-up, and a text field with a value but no appearance.
+glyph-names.pdf   simple fonts whose codes mean text only by the rules readers agree on beyond the
+             glyph list: one line per font (below). Needs fontTools for the TrueType program.
 """
-import os, subprocess, zlib
+import io, os, subprocess, zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, '..', 'Tests', 'Fixtures', 'pdf')
@@ -180,12 +182,96 @@ def annotations_pdf(path):
     write_pdf(path, objects)
 
 
+def core_font_subset():
+    """A TrueType program like a Windows core font subset: glyphs in the standard Macintosh order,
+    no Unicode cmap (only a symbol (3,0) one) and no glyph names ('post' format 3)."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib.standardGlyphOrder import standardGlyphOrder
+    order = standardGlyphOrder[:40]
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder(order)
+    builder.setupCharacterMap({})
+    pen = TTGlyphPen(None)
+    pen.moveTo((0, 0)); pen.lineTo((500, 0)); pen.lineTo((500, 700)); pen.closePath()
+    box = pen.glyph()
+    builder.setupGlyf({name: box for name in order})
+    builder.setupHorizontalMetrics({name: (600, 0) for name in order})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({'familyName': 'Arial', 'styleName': 'Bold'})
+    builder.setupOS2()
+    builder.setupPost(keepGlyphNames=False)
+    from fontTools.ttLib.tables._c_m_a_p import cmap_format_4
+    symbol = cmap_format_4(4)
+    symbol.platformID, symbol.platEncID, symbol.language = 3, 0, 0
+    symbol.cmap = {0xF041: 'B', 0xF042: 'A'}  # a subsetter's own codes, not the text
+    builder.font['cmap'].tables = [symbol]
+    out = io.BytesIO()
+    builder.save(out)
+    return out.getvalue()
+
+
+def glyph_names_pdf(path):
+    """One line per font; the true text of each line is in GlyphNameTests."""
+    program = core_font_subset()
+    fonts = [
+        # F1: TeX bitmap font (dvips): names carry their decimal code.
+        b'<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1 1] /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs 20 0 R'
+        b' /Encoding << /Type /Encoding /Differences [44 /a44 65 /a65 /a66] >> /FirstChar 44 /LastChar 66'
+        b' /Widths [%s] /Resources << >> >>' % b' '.join([b'500'] * 23),
+        # F2: names carrying their hex code.
+        b'<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1 1] /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs 20 0 R'
+        b' /Encoding << /Type /Encoding /Differences [65 /G41 /G42 99 /G63] >> /FirstChar 65 /LastChar 99'
+        b' /Widths [%s] /Resources << >> >>' % b' '.join([b'500'] * 35),
+        # F3: names that mean nothing: the codes are read as Latin-1, with a warning.
+        b'<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1 1] /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs 20 0 R'
+        b' /Encoding << /Type /Encoding /Differences [97 /square /triangle] >> /FirstChar 97 /LastChar 98'
+        b' /Widths [500 500] /Resources << >> >>',
+        # F4: Symbol, not embedded, no /Encoding: its own built-in encoding.
+        b'<< /Type /Font /Subtype /Type1 /BaseFont /Symbol >>',
+        # F5: ZapfDingbats, its built-in encoding and its own names in /Differences.
+        b'<< /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats /Encoding << /Differences [65 /a20] >> >>',
+        # F6: lowercase uniXXXX and a ligature name.
+        b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Differences [65 /uni004a /f_f_i] >> >>',
+        # F7: a non-embedded TrueType alias of Helvetica without /Encoding: StandardEncoding (0xF1 = ae).
+        b'<< /Type /Font /Subtype /TrueType /BaseFont /ArialMT /FirstChar 32 /LastChar 32 /Widths [278] >>',
+        # F8: unknown names over an explicit base encoding keep the base character.
+        b'<< /Type /Font /Subtype /TrueType /BaseFont /Foo /Encoding << /BaseEncoding /WinAnsiEncoding'
+        b' /Differences [66 /foo1 /foo2] >> >>',
+        # F9: glyph-index names into an embedded core-font subset (standard Macintosh glyph order).
+        b'<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+Arial-BoldMT /FontDescriptor 21 0 R'
+        b' /Encoding << /BaseEncoding /WinAnsiEncoding /Differences [65 /g0024 /g0025] >>'
+        b' /FirstChar 65 /LastChar 66 /Widths [600 600] >>',
+    ]
+    lines = [b'(,AB) Tj', b'(ABc) Tj', b'(ab) Tj', b'(ab) Tj', b'(4A) Tj', b'(AB) Tj', b'(\\361) Tj', b'(BC) Tj', b'(AB) Tj']
+    content = b'BT '
+    for index, line in enumerate(lines):
+        content += b'/F%d 12 Tf 1 0 0 1 72 %d Tm %s ' % (index + 1, 700 - 30 * index, line)
+    content += b'ET'
+    objects = [
+        b'<< /Type /Catalog /Pages 2 0 R >>',                                                             # 1
+        b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',                                                      # 2
+        b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << %s >> >>'
+        b' /Contents 4 0 R >>' % b' '.join(b'/F%d %d 0 R' % (i + 1, i + 5) for i in range(len(fonts))),    # 3
+        stream(content),                                                                                   # 4
+    ] + fonts                                                                                              # 5-13
+    objects += [b'<< >>'] * (19 - len(objects))                                                           # 14-19
+    objects += [
+        b'<< >>',                                                                                          # 20 CharProcs: no glyph drawn
+        b'<< /Type /FontDescriptor /FontName /ABCDEF+Arial-BoldMT /Flags 4 /FontBBox [0 0 1000 1000]'
+        b' /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 22 0 R >>',      # 21
+        stream(program, b' /Length1 %d' % len(program)),                                                   # 22
+    ]
+    write_pdf(path, objects)
+
+
 def qpdf(*args):
     subprocess.run(['qpdf', '--static-id', '--allow-weak-crypto', *args], check=True)
 
 
 def main():
     os.makedirs(OUT, exist_ok=True)
+    glyph_names_pdf(os.path.join(OUT, 'glyph-names.pdf'))
     base = os.path.join(OUT, 'base.pdf')
     data = write_pdf(base, objects, info=12)
     p = lambda name: os.path.join(OUT, name)

@@ -9,6 +9,22 @@ final class ContentTests: XCTestCase {
         return try PDFDocument(bytes: bytes).page(0)
     }
 
+    /// pdf.js's operator-in-TJ-array: `Tc` written inside the array is dropped, the array shown;
+    /// an array never closed does not swallow the text operators after it.
+    func testOperatorInsideATJArrayIsIgnored() throws {
+        let page = try page("BT /F1 10 Tf 10 700 Td [(Gran) 0.0 Tc -250 (des) 0.0 Tc] TJ ET BT /F1 10 Tf 10 600 Td [ (x) Tj ET")
+        XCTAssertEqual(page.glyphs.map(\.text).joined(), "Grandesx")
+        XCTAssertEqual(page.warnings.map(\.message), ["an operator written inside an array (Tc) was ignored"])
+    }
+
+    /// `/BaseFont /Arial,Unicode MS`: a name written with a space leaves a bare word where a key
+    /// belongs; the dictionary (here the font) is still read.
+    func testBareWordInADictionaryIsSkipped() throws {
+        let page = try page("BT /F2 10 Tf 10 700 Td (ok) Tj ET", resources: "/Font << /F2 6 0 R >>",
+                            extra: ["<< /Type /Font /Subtype /Type1 /BaseFont /Arial,Unicode MS /Encoding /WinAnsiEncoding >>"])
+        XCTAssertEqual(page.glyphs.map(\.text).joined(), "ok")
+    }
+
     func testColourSpaces() throws {
         let page = try page("""
         BT /F1 10 Tf

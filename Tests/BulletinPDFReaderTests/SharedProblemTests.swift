@@ -17,8 +17,8 @@ final class SharedProblemTests: XCTestCase {
         MiniPDF.stream("BT /F1 12 Tf 72 720 Td (One) Tj /F3 12 Tf (One) Tj ET"),
         MiniPDF.stream("BT /F2 12 Tf 72 720 Td (Two) Tj /F1 12 Tf (Two) Tj /F3 12 Tf (Two) Tj ET"),
         MiniPDF.stream("BT /F2 12 Tf 72 720 Td (Three) Tj ET"),
-        "<< /Type /Font nine >>",
-        "<< /Type /Font ten >>",
+        "<< /Type /Font /Widths [9 9",
+        "<< /Type /Font /Widths [10 10",
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 12 0 R >>",
         MiniPDF.stream("garbage", extra: " /Filter /JBIG2Decode"),
     ])

@@ -21,6 +21,7 @@ final class ContentInterpreter {
     private var textMatrix = Matrix.identity
     private var lineMatrix = Matrix.identity
     private var inText = false
+    private var warnedOperatorInArray = false
 
     private struct MarkedContent {
         var actualText: String?
@@ -81,6 +82,13 @@ final class ContentInterpreter {
     }
 
     // MARK: The operator loop
+
+    /// Operators dropped when they turn up inside an open array (text state and colour): any other
+    /// operator there means the array was never closed, and it runs as usual.
+    private static let stateOperatorsSkippedInArrays: Set<Int> = [
+        code("Tc"), code("Tw"), code("Tz"), code("TL"), code("Ts"), code("Tr"), code("Tf"),
+        code("g"), code("G"), code("rg"), code("RG"), code("k"), code("K"),
+    ]
 
     /// Packs an operator of up to 3 bytes into an integer for a fast switch.
     @inline(__always) private static func code(_ text: StaticString) -> Int {
@@ -147,6 +155,16 @@ final class ContentInterpreter {
                     }
                     if length == 5, bytes[range.lowerBound] == 0x66 { operands.push(.other); continue }
                     operands.reset()
+                    continue
+                }
+                if operands.openArrays > 0, ContentInterpreter.stateOperatorsSkippedInArrays.contains(op) {
+                    // `[(Grandes) 0.0 Tc -250 (Clientèles)] TJ`: a text-state or colour operator
+                    // written inside a TJ array. poppler and pdf.js keep the array and drop the
+                    // operator; so does this (the array's numbers stay: adjustments, harmless).
+                    if !warnedOperatorInArray {
+                        warnedOperatorInArray = true
+                        warn("content stream", "an operator written inside an array (\(String(decoding: bytes[range], as: UTF8.self))) was ignored")
+                    }
                     continue
                 }
                 if op == ContentInterpreter.code("BI") {

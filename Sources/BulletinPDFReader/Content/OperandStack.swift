@@ -25,8 +25,11 @@ struct OperandStack {
     }
 
     var count: Int { items.count }
+    /// Arrays opened and not yet closed among the operands.
+    private(set) var openArrays = 0
 
     mutating func reset() {
+        openArrays = 0
         items.removeAll(keepingCapacity: true)
         bytes.removeAll(keepingCapacity: true)
         if !dictionaries.isEmpty { dictionaries.removeAll() }
@@ -37,6 +40,8 @@ struct OperandStack {
     }
 
     mutating func push(_ kind: Kind) {
+        if kind == .arrayStart { openArrays += 1 }
+        if kind == .arrayEnd, openArrays > 0 { openArrays -= 1 }
         items.append(Operand(kind: kind, number: 0, start: 0, count: 0))
     }
 

@@ -106,16 +106,15 @@ struct FontLoader {
         }
 
         // Encoding: base table, then /Differences (§9.6.5).
-        let flags = store.integer(descriptor?["Flags"]) ?? 0
-        let symbolic = flags & (1 << 2) != 0 && flags & (1 << 5) == 0
         var base: [UInt16]?
+        var declaredBase: [UInt16]?
         var differences: [Int: String] = [:]
         switch store.resolve(dictionary["Encoding"]) {
         case .name(let name):
             base = FontLoader.baseEncoding(name)
             if base == nil { warn(resourceName, baseName, "unknown encoding /\(name); using StandardEncoding") }
         case .dictionary(let encoding):
-            if let name = store.name(encoding["BaseEncoding"]) { base = FontLoader.baseEncoding(name) }
+            if let name = store.name(encoding["BaseEncoding"]) { base = FontLoader.baseEncoding(name); declaredBase = base }
             var code = 0
             for item in store.array(encoding["Differences"]) ?? [] {
                 switch store.resolve(item) {
@@ -132,17 +131,40 @@ struct FontLoader {
             // The embedded program's own encoding is the base (§9.6.5.1); /Differences still apply.
             for (code, glyph) in builtIn where differences[code] == nil { differences[code] = glyph }
         }
+        let isEmbedded = ["FontFile", "FontFile2", "FontFile3"].contains { descriptor?[$0] != nil }
         if base == nil {
-            // No base: the font's built-in encoding. For nonsymbolic fonts that is StandardEncoding
-            // (Type 1) or WinAnsi-like (TrueType, §9.6.6.4); symbolic built-in encodings are unknown
-            // without the font program, so StandardEncoding is the best guess there too.
-            base = subtype == "TrueType" && !symbolic ? BaseEncodingTables.winAnsi : BaseEncodingTables.standard
+            // No base: the font's built-in encoding (§9.6.6). A standard 14 font (or an alias such as
+            // ArialMT) that is not embedded has its known one — Symbol's and ZapfDingbats' own,
+            // StandardEncoding for the text fonts (poppler and pdf.js read their pdf.js issue 7580 so).
+            // Otherwise TrueType fonts are read as WinAnsi (what Windows producers mean, and what
+            // poppler assumes, symbolic or not); symbolic built-in encodings of other fonts are
+            // unknown without the program, so StandardEncoding is the best guess there.
+            if !isEmbedded, let known = StandardFonts.builtInEncoding(for: baseName) {
+                base = known
+            } else {
+                base = subtype == "TrueType" ? BaseEncodingTables.winAnsi : BaseEncodingTables.standard
+            }
         }
+        // Glyph-index names (`g0024`) of an embedded TrueType font are read through its cmap.
+        var glyphText: (() -> [Int: String])?
+        if subtype == "TrueType", case .stream(let program)? = descriptor.map({ store.resolve($0["FontFile2"]) }) {
+            let programStore = store
+            glyphText = {
+                programStore.decodedData(program, feature: "embedded TrueType font").map { TrueTypeTables.glyphText($0, fontName: baseName) } ?? [:]
+            }
+        }
+        let reporter = store
         // Text per code is worked out when a code is first shown (fonts often show a handful of
         // their 256 codes; Chromium writes one Type 3 font per few glyphs).
-        let encoding = SimpleEncoding(differences: differences,
-                                      base: !isType3 || dictionary["Encoding"] == nil ? base : nil,
-                                      glyphNames: glyphNames)
+        let encoding = SimpleEncoding(
+            differences: differences, base: !isType3 || dictionary["Encoding"] == nil ? base : nil,
+            declaredBase: declaredBase, isType3: isType3, isZapfDingbats: StandardFonts.isZapfDingbats(baseName),
+            glyphNames: glyphNames, glyphText: glyphText,
+            warnCodeGuess: { names in
+                let shown = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? ", …" : "")
+                reporter.warn("font \(resourceName) (\(baseName))",
+                              "\(names.count) glyph name(s) with no Unicode meaning (\(shown)); their character codes are read as Latin-1, a guess")
+            })
 
         // Widths (§9.6.2.1): /FirstChar + /Widths; /MissingWidth for the rest.
         let firstChar = store.integer(dictionary["FirstChar"]) ?? 0

@@ -25,30 +25,42 @@ enum TrueTypeTables {
     /// Glyph ID → Unicode text from the best Unicode cmap subtable. Where several code points share a
     /// glyph, a unified ideograph beats a Kangxi radical or compatibility ideograph (the look-alike
     /// problem), and otherwise the lowest code point wins.
-    static func glyphToUnicode(_ font: [UInt8]) -> [Int: String] {
+    ///
+    /// With `legacy`, a font with no Unicode subtable is read through its symbol (3,0) or Macintosh
+    /// (1,0) subtable: their codes are a simple font's character codes (the low byte of 0xF0xx for
+    /// (3,0), §9.6.6.4), taken through WinAnsiEncoding or MacRomanEncoding.
+    static func glyphToUnicode(_ font: [UInt8], legacy: Bool = false) -> [Int: String] {
         guard let cmap = directory(font)["cmap"], let count = BigEndian.u16(font, cmap.lowerBound + 2) else { return [:] }
-        var best: (rank: Int, offset: Int)?
+        var best: (rank: Int, offset: Int, table: [UInt16]?)?
         for index in 0..<Int(count) {
             let record = cmap.lowerBound + 4 + index * 8
             guard let platform = BigEndian.u16(font, record), let encoding = BigEndian.u16(font, record + 2),
                   let offset = BigEndian.u32(font, record + 4) else { break }
             let rank: Int
+            var table: [UInt16]?
             switch (platform, encoding) {
             case (3, 10): rank = 5
             case (0, 4), (0, 6): rank = 4
             case (3, 1): rank = 3
             case (0, _): rank = 2
+            case (3, 0) where legacy: rank = 1; table = BaseEncodingTables.winAnsi
+            case (1, 0) where legacy: rank = 1; table = BaseEncodingTables.macRoman
             default: rank = 0
             }
-            if rank > 0, rank > (best?.rank ?? 0) { best = (rank, cmap.lowerBound + Int(offset)) }
+            if rank > 0, rank > (best?.rank ?? 0) { best = (rank, cmap.lowerBound + Int(offset), table) }
         }
         guard let best else { return [:] }
         var result: [Int: UInt32] = [:]
         // Overlapping segments or groups in a hostile font could ask for billions of code points;
         // Unicode has 1.1 million, so stop well past that.
         var budget = 1 << 21
-        func add(_ codePoint: UInt32, _ glyph: Int) {
+        func add(_ code: UInt32, _ glyph: Int) {
             budget -= 1
+            var codePoint = code
+            if let table = best.table {
+                guard code <= 0xFF || (0xF000...0xF0FF).contains(code) else { return }
+                codePoint = UInt32(table[Int(code & 0xFF)])
+            }
             guard glyph > 0, codePoint > 0 else { return }
             if let existing = result[glyph] {
                 let existingAvoided = avoided(existing), newAvoided = avoided(codePoint)
@@ -106,6 +118,54 @@ enum TrueTypeTables {
             if let scalar = Unicode.Scalar(codePoint) { text[glyph] = String(Character(scalar)) }
         }
         return text
+    }
+
+    /// Glyph index → name from the 'post' table (Apple TrueType Reference, "post"): format 1 is the
+    /// standard Macintosh order; format 2 indexes that order (below 258) or its own Pascal strings.
+    static func postGlyphNames(_ font: [UInt8]) -> [Int: String] {
+        guard let post = directory(font)["post"], let version = BigEndian.u32(font, post.lowerBound) else { return [:] }
+        var names: [Int: String] = [:]
+        switch version {
+        case 0x0001_0000:
+            for (glyph, name) in MacintoshGlyphOrder.names.enumerated() { names[glyph] = name }
+        case 0x0002_0000:
+            guard let count = BigEndian.u16(font, post.lowerBound + 32) else { return [:] }
+            let indices = post.lowerBound + 34
+            var strings: [String] = []
+            var offset = indices + Int(count) * 2
+            while offset < post.upperBound, strings.count < 65_536 {
+                let length = Int(font[offset])
+                guard offset + 1 + length <= post.upperBound else { break }
+                strings.append(String(decoding: font[(offset + 1)..<(offset + 1 + length)], as: UTF8.self))
+                offset += 1 + length
+            }
+            for glyph in 0..<Int(count) {
+                guard let index = BigEndian.u16(font, indices + glyph * 2).map(Int.init) else { break }
+                if index < 258 { names[glyph] = MacintoshGlyphOrder.names[index] }
+                else if index - 258 < strings.count { names[glyph] = strings[index - 258] }
+            }
+        default: break
+        }
+        return names
+    }
+
+    /// Glyph index → text of a simple TrueType font's program, for glyph-index glyph names: its
+    /// Unicode cmap, else its 'post' names; else, for the Windows core fonts (Arial, Times New Roman,
+    /// Courier New, whose first 258 glyphs are in the standard Macintosh order), that order.
+    static func glyphText(_ font: [UInt8], fontName: String) -> [Int: String] {
+        let unicode = glyphToUnicode(font)
+        if !unicode.isEmpty { return unicode }
+        var names = postGlyphNames(font)
+        let lower = fontName.lowercased()
+        if names.isEmpty, ["arial", "times", "courier"].contains(where: lower.hasPrefix) {
+            for (glyph, name) in MacintoshGlyphOrder.names.enumerated() { names[glyph] = name }
+        }
+        if !names.isEmpty {
+            var text: [Int: String] = [:]
+            for (glyph, name) in names { if let value = GlyphNames.unicode(name) { text[glyph] = value } }
+            return text
+        }
+        return glyphToUnicode(font, legacy: true)
     }
 
     /// Kangxi radicals, CJK radicals supplement, compatibility ideographs: look-alikes of unified

@@ -100,13 +100,15 @@ enum GlyphNames {
         return nil
     }
 
-    /// Uppercase hex only, as the AGL specification requires.
+    /// Hex digits. The AGL specification asks for uppercase; producers write `uni002a` too, and
+    /// pdf.js and poppler read it.
     private static func hex(_ digits: ArraySlice<UInt8>) -> UInt32? {
         var value: UInt32 = 0
         for digit in digits {
             switch digit {
             case 0x30...0x39: value = value << 4 | UInt32(digit - 0x30)
             case 0x41...0x46: value = value << 4 | UInt32(digit - 0x41 + 10)
+            case 0x61...0x66: value = value << 4 | UInt32(digit - 0x61 + 10)
             default: return nil
             }
         }

@@ -198,16 +198,3 @@ final class PDFFont {
         return nil
     }
 }
-
-/// A simple font's encoding (§9.6.5): /Differences glyph names over a base table.
-struct SimpleEncoding {
-    var differences: [Int: String]
-    var base: [UInt16]?
-    let glyphNames: GlyphNameMemo
-
-    func text(_ code: Int) -> String? {
-        if let glyph = differences[code] { return glyphNames.unicode(glyph) }
-        guard let value = base?[code], value != 0, let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
-        return String(Character(scalar))
-    }
-}

@@ -16,7 +16,7 @@ enum StandardFonts {
         let italic = name.contains("italic") || name.contains("oblique")
         if name.hasPrefix("courier") { return .fixed(600) }
         if name.hasPrefix("symbol") { return .byCode(parse(StandardFontWidthData.symbol)) }
-        if name.hasPrefix("zapfdingbats") || name.hasPrefix("dingbats") { return .byCode(parse(StandardFontWidthData.zapfDingbats)) }
+        if isZapfDingbats(fontName) { return .byCode(parse(StandardFontWidthData.zapfDingbats)) }
         if name.hasPrefix("helvetica") || name.hasPrefix("arial") {
             return .byUnicode(parse(bold ? StandardFontWidthData.helveticaBold : StandardFontWidthData.helvetica))
         }
@@ -26,6 +26,21 @@ enum StandardFonts {
             return .byUnicode(parse(data))
         }
         return nil
+    }
+
+    /// The built-in encoding of a standard 14 font or alias (§9.6.6.2, Annex D): Symbol's and
+    /// ZapfDingbats' own, StandardEncoding for the Latin text fonts; nil for other fonts.
+    static func builtInEncoding(for fontName: String) -> [UInt16]? {
+        let name = fontName.lowercased().filter { $0.isLetter }
+        if name.hasPrefix("symbol") { return BaseEncodingTables.symbol }
+        if isZapfDingbats(fontName) { return BaseEncodingTables.zapfDingbats }
+        let textFonts = ["courier", "helvetica", "arial", "times"]
+        return textFonts.contains(where: name.hasPrefix) ? BaseEncodingTables.standard : nil
+    }
+
+    static func isZapfDingbats(_ fontName: String) -> Bool {
+        let name = fontName.lowercased().filter { $0.isLetter }
+        return name.hasPrefix("zapfdingbats") || name.hasPrefix("dingbats")
     }
 
     private static func parse(_ data: String) -> [UInt32: Double] {

@@ -127,7 +127,14 @@ struct ObjectParser {
                     throw PDFSyntaxError("unterminated dictionary (opened at byte offset \(start)), expected '>>'",
                                          at: scanner.position)
                 }
-                // Not a name where a key belongs: skip the object (some writers emit junk here).
+                // Not a name where a key belongs: skip the object (some writers emit junk here). A
+                // bare word is skipped too: `/BaseFont /Arial,Unicode MS` (a name with a space, as
+                // some writers print it) leaves `MS` there, and pdf.js and poppler read on past it.
+                if Scanner.isRegular(byte), !ObjectParser.startsNumber(byte),
+                   !(scanner.matches("true") || scanner.matches("false") || scanner.matches("null")) {
+                    scanner.position = max(scanner.keywordRange().upperBound, scanner.position + 1)
+                    continue
+                }
                 _ = try parseObject(depth: depth + 1)
                 continue
             }

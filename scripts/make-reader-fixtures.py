@@ -25,6 +25,9 @@ annotations.pdf   page text plus annotations whose appearance streams carry text
              form is scaled 2x into its /Rect, a check-box widget with /On and /Off states (/AS /On),
              a stamp whose form has its own /Matrix (rotated 90 degrees), a hidden one (/F 2), a
              pop-up, and a text field with a value but no appearance.
+cjk-collections.pdf   Type 0 fonts that are not embedded and have no ToUnicode, one line each: Identity-H
+             over Adobe-Japan1, Adobe-CNS1 and Adobe-Korea1 CIDs, and the predefined CMaps EUC-H, H
+             (JIS X 0208 in 7 bits), UniJIS-UTF8-H and CNS-EUC-H; the true text is in CIDCollectionTests.
 glyph-names.pdf   simple fonts whose codes mean text only by the rules readers agree on beyond the
              glyph list: one line per font (below). Needs fontTools for the TrueType program.
 """
@@ -265,6 +268,39 @@ def glyph_names_pdf(path):
     write_pdf(path, objects)
 
 
+def cjk_collections_pdf(path):
+    def cid_font(encoding, ordering, number):
+        return [b'<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPro-Regular /Encoding /%s /DescendantFonts [%d 0 R] >>'
+                % (encoding, number + 1),
+                b'<< /Type /Font /Subtype /CIDFontType0 /BaseFont /KozMinPro-Regular /CIDSystemInfo << /Registry (Adobe)'
+                b' /Ordering (%s) /Supplement 0 >> /FontDescriptor %d 0 R /DW 1000 >>' % (ordering, number + 2),
+                b'<< /Type /FontDescriptor /FontName /KozMinPro-Regular /Flags 4 /FontBBox [0 -120 1000 880]'
+                b' /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>']
+    hexcids = lambda cids: b'<' + b''.join(b'%04X' % c for c in cids) + b'>'
+    lines = [
+        (b'Identity-H', b'Japan1', hexcids([843, 845, 847])),      # あいう
+        (b'Identity-H', b'CNS1', hexcids([661, 726])),            # 中文
+        (b'Identity-H', b'Korea1', hexcids([3296, 1204])),        # 한국
+        (b'EUC-H', b'Japan1', b'<' + '日本'.encode('euc-jp').hex().encode() + b'>'),
+        (b'H', b'Japan1', b'<' + bytes(b & 0x7F for b in '日本'.encode('euc-jp')).hex().encode() + b'>'),
+        (b'UniJIS-UTF8-H', b'Japan1', b'<' + '東京'.encode('utf-8').hex().encode() + b'>'),
+        (b'CNS-EUC-H', b'CNS1', b'<c4e3c5c6>'),  # EUC-TW of 中文 (CNS 11643 plane 1)
+    ]
+    objects = [b'<< /Type /Catalog /Pages 2 0 R >>', b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>', None, None]
+    content = b'BT '
+    fonts = []
+    for index, (encoding, ordering, shown) in enumerate(lines):
+        number = len(objects) + 1
+        objects += cid_font(encoding, ordering, number)
+        fonts.append(b'/F%d %d 0 R' % (index + 1, number))
+        content += b'/F%d 12 Tf 1 0 0 1 72 %d Tm %s Tj ' % (index + 1, 700 - 30 * index, shown)
+    content += b'ET'
+    objects[2] = (b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << %s >> >>'
+                  b' /Contents 4 0 R >>' % b' '.join(fonts))
+    objects[3] = stream(content)
+    write_pdf(path, objects)
+
+
 def qpdf(*args):
     subprocess.run(['qpdf', '--static-id', '--allow-weak-crypto', *args], check=True)
 
@@ -272,6 +308,7 @@ def qpdf(*args):
 def main():
     os.makedirs(OUT, exist_ok=True)
     glyph_names_pdf(os.path.join(OUT, 'glyph-names.pdf'))
+    cjk_collections_pdf(os.path.join(OUT, 'cjk-collections.pdf'))
     base = os.path.join(OUT, 'base.pdf')
     data = write_pdf(base, objects, info=12)
     p = lambda name: os.path.join(OUT, name)

@@ -283,18 +283,19 @@ struct FontLoader {
         }
 
         let toUnicode = toUnicode(dictionary["ToUnicode"], resourceName: resourceName, fontName: baseName)
-        // §9.7.3: /CIDSystemInfo names the character collection the CIDs belong to. For Adobe-GB1
-        // a CID means the same character in every font, so Adobe's table reads it when nothing else does.
+        // §9.7.3: /CIDSystemInfo names the character collection the CIDs belong to. For Adobe's CJK
+        // collections a CID means the same character in every font, so Adobe's table reads it when
+        // nothing else does.
         let collection = store.dictionary(descendant?["CIDSystemInfo"])
-        let cidsAreAdobeGB1 = store.resolve(collection?["Registry"]).string.map { String(decoding: $0, as: UTF8.self) } == "Adobe"
-            && store.resolve(collection?["Ordering"]).string.map { String(decoding: $0, as: UTF8.self) } == "GB1"
+        func text(_ key: String) -> String? { store.resolve(collection?[key]).string.map { String(decoding: $0, as: UTF8.self) } }
+        let cidCollection = CIDCollection(registry: text("Registry"), ordering: text("Ordering"))
         // The embedded font's own cmap is the fallback for codes ToUnicode does not map (all of them
         // when it is missing or broken). Read on the first such code only: most fonts never need it.
         var embeddedText: (() -> [UInt32: String])?
         let identityCodes = predefined.map { if case .identity = $0.kind { return true } else { return false } } ?? true
         if identityCodes, let descendant {
             let store = self.store
-            let warnWhenEmpty = toUnicode.isEmpty && !cidsAreAdobeGB1
+            let warnWhenEmpty = toUnicode.isEmpty && cidCollection == nil
             embeddedText = {
                 let text = EmbeddedFontText(store: store).cidToText(descendant: descendant, descriptor: descriptor)
                 if text.isEmpty, warnWhenEmpty {
@@ -309,6 +310,6 @@ struct FontLoader {
                        fontMatrix: Matrix(a: 0.001, b: 0, c: 0, d: 0.001, e: 0, f: 0), encodingCMap: embedded,
                        predefined: predefined, toUnicode: toUnicode, simpleEncoding: nil, simpleWidths: [],
                        cidWidths: singles, cidWidthRanges: ranges, defaultWidth: defaultWidth, embeddedText: embeddedText,
-                       cidsAreAdobeGB1: cidsAreAdobeGB1, verticalMetrics: verticalMetrics)
+                       cidCollection: cidCollection, verticalMetrics: verticalMetrics)
     }
 }

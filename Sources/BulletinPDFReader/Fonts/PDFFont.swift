@@ -38,9 +38,9 @@ final class PDFFont {
     let defaultWidth: Double
     /// Composite fonts without a usable ToUnicode: CID → text from the embedded font program's cmap.
     private var embeddedTextLoader: (() -> [UInt32: String])?
-    /// A CIDFont of the Adobe-GB1 collection (/CIDSystemInfo Adobe GB1): a CID with no other text
-    /// is read through Adobe's table (`AdobeGB1Unicode`).
-    private let cidsAreAdobeGB1: Bool
+    /// A CIDFont of one of Adobe's CJK collections (/CIDSystemInfo Adobe GB1, CNS1, Japan1, Korea1):
+    /// a CID with no other text is read through Adobe's table of it.
+    private let cidCollection: CIDCollection?
     private var loadedEmbeddedText: [UInt32: String]?
 
     /// Decoded glyphs by code: 256-entry pages allocated on first use (codes below 65536), a
@@ -66,7 +66,7 @@ final class PDFFont {
     init(name: String, isBold: Bool, isItalic: Bool, isComposite: Bool, isVertical: Bool, fontMatrix: Matrix,
          encodingCMap: CMap?, predefined: PredefinedCMap?, toUnicode: [UInt32: String], simpleEncoding: SimpleEncoding?,
          simpleWidths: [Double], cidWidths: [UInt32: Double], cidWidthRanges: [(low: UInt32, high: UInt32, width: Double)],
-         defaultWidth: Double, embeddedText: (() -> [UInt32: String])?, cidsAreAdobeGB1: Bool = false,
+         defaultWidth: Double, embeddedText: (() -> [UInt32: String])?, cidCollection: CIDCollection? = nil,
          verticalMetrics: VerticalMetrics = VerticalMetrics()) {
         self.verticalMetrics = verticalMetrics
         self.name = name
@@ -84,7 +84,7 @@ final class PDFFont {
         self.cidWidthRanges = cidWidthRanges
         self.defaultWidth = defaultWidth
         self.embeddedTextLoader = embeddedText
-        self.cidsAreAdobeGB1 = cidsAreAdobeGB1
+        self.cidCollection = cidCollection
     }
 
     /// Splits `bytes` into codes and calls `body` with each code's glyph, the code, and whether it is
@@ -166,7 +166,7 @@ final class PDFFont {
         var text = toUnicode[code].flatMap(PDFFont.usable)
         if text == nil, let predefined { text = predefined.unicode(for: code) }
         if text == nil, let cid { text = embeddedText()[cid] }
-        if text == nil, cidsAreAdobeGB1, let cid, let scalar = AdobeGB1Unicode.scalar(cid) { text = String(Character(scalar)) }
+        if text == nil, let cid, let scalar = cidCollection?.scalar(cid) { text = String(Character(scalar)) }
         return Glyph(text: text ?? "", width: width(cid: cid))
     }
 

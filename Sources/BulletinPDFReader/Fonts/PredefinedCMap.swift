@@ -1,10 +1,11 @@
 import Glibc
 
 /// The predefined CMaps a Type0 font may name instead of embedding one (§9.7.5.2, Table 118), for
-/// the ones Chinese documents use: Identity-H/V, the Unicode CMaps (UniGB-UCS2-H, UniGB-UTF16-H and
-/// their Japanese/Korean/Traditional siblings), and the legacy multi-byte ones (GBK-EUC-H, GB-EUC-H,
-/// GBpc-EUC-H, GBK2K-H = GB18030; B5pc-H/ETen-B5-H = Big5; 90ms-RKSJ-H = Shift-JIS; KSC-EUC-H = EUC-KR)
-/// whose codes are text in that encoding, decoded with glibc's iconv.
+/// the ones CJK documents use: Identity-H/V, the Unicode CMaps (UniGB-UCS2-H, UniGB-UTF16-H, -UTF8-,
+/// -UTF32- and their Japanese/Korean/Traditional siblings), and the legacy multi-byte ones (GBK-EUC-H,
+/// GB-EUC-H, GBpc-EUC-H, GBK2K-H = GB18030; B5pc-H/ETen-B5-H = Big5; CNS-EUC-H = EUC-TW; 90ms-RKSJ-H =
+/// Shift-JIS; EUC-H = EUC-JP; H = JIS X 0208 in 7 bits; KSC-EUC-H = EUC-KR) whose codes are text in
+/// that encoding, decoded with glibc's iconv.
 ///
 /// What is approximated: the CID of a code (needed only for its width from /W) is known for Identity
 /// and for the ASCII range of the GB CMaps (Adobe-GB1 CIDs 1–95 for UniGB-*, 814–907 for GBK-EUC-H);
@@ -14,6 +15,8 @@ final class PredefinedCMap {
         case identity
         case ucs2
         case utf16
+        case utf8
+        case utf32
         /// Legacy multi-byte encodings: iconv name and the lead-byte rule.
         case multiByte(iconv: String, scheme: LeadByteScheme)
     }
@@ -25,6 +28,9 @@ final class PredefinedCMap {
         case gb18030
         /// Shift-JIS: 0x81–0x9F and 0xE0–0xFC lead a two-byte code.
         case shiftJIS
+        /// JIS X 0208 in 7 bits (the CMaps `H`, `V`): two bytes 0x21–0x7E per character, which
+        /// are EUC-JP with the high bits cleared.
+        case jis7
     }
 
     let name: String
@@ -36,13 +42,21 @@ final class PredefinedCMap {
 
     init?(name: String) {
         self.name = name
-        isVertical = name.hasSuffix("-V")
-        let base = name.hasSuffix("-H") || name.hasSuffix("-V") ? String(name.dropLast(2)) : name
+        isVertical = name.hasSuffix("-V") || name == "V"
+        let base = name == "H" || name == "V" ? "" : name.hasSuffix("-H") || name.hasSuffix("-V") ? String(name.dropLast(2)) : name
         isGB = base.hasPrefix("UniGB") || base.hasPrefix("GB")
         switch base {
         case "Identity": kind = .identity
         case "UniGB-UCS2", "UniCNS-UCS2", "UniJIS-UCS2", "UniKS-UCS2", "UniJIS-UCS2-HW": kind = .ucs2
-        case "UniGB-UTF16", "UniCNS-UTF16", "UniJIS-UTF16", "UniKS-UTF16": kind = .utf16
+        case "UniGB-UTF16", "UniCNS-UTF16", "UniJIS-UTF16", "UniKS-UTF16", "UniJIS2004-UTF16", "UniJISX0213-UTF16",
+             "UniJISX02132004-UTF16", "UniHojo-UTF16": kind = .utf16
+        case "UniGB-UTF8", "UniCNS-UTF8", "UniJIS-UTF8", "UniKS-UTF8", "UniJIS2004-UTF8", "UniHojo-UTF8", "UniAKR-UTF8": kind = .utf8
+        case "UniGB-UTF32", "UniCNS-UTF32", "UniJIS-UTF32", "UniKS-UTF32", "UniJIS2004-UTF32", "UniJISX0213-UTF32",
+             "UniJISX02132004-UTF32", "UniHojo-UTF32", "UniAKR-UTF32": kind = .utf32
+        case "CNS-EUC", "CNS1", "CNS2": kind = .multiByte(iconv: "EUC-TW", scheme: .euc)
+        case "EUC", "78-EUC", "Hojo-EUC": kind = .multiByte(iconv: "EUC-JP", scheme: .euc)
+        case "", "78", "Add", "Ext", "NWP": kind = .multiByte(iconv: "EUC-JP", scheme: .jis7)
+        case "RKSJ", "78-RKSJ", "78ms-RKSJ", "Add-RKSJ", "Ext-RKSJ": kind = .multiByte(iconv: "CP932", scheme: .shiftJIS)
         case "GBK-EUC", "GB-EUC", "GBpc-EUC", "GBT-EUC", "GBTpc-EUC", "GBKp-EUC": kind = .multiByte(iconv: "GBK", scheme: .euc)
         case "GBK2K": kind = .multiByte(iconv: "GB18030", scheme: .gb18030)
         case "B5pc", "ETen-B5", "HKscs-B5", "ETenms-B5": kind = .multiByte(iconv: "BIG5-HKSCS", scheme: .euc)
@@ -62,6 +76,11 @@ final class PredefinedCMap {
         switch kind {
         case .identity, .ucs2:
             length = min(2, available)
+        case .utf32:
+            length = min(4, available)
+        case .utf8:
+            let lead = bytes[index]
+            length = min(lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1, available)
         case .utf16:
             let first = bytes[index]
             length = min(first >= 0xD8 && first <= 0xDB ? 4 : 2, available)
@@ -78,6 +97,8 @@ final class PredefinedCMap {
                 }
             case .shiftJIS:
                 length = (lead >= 0x81 && lead <= 0x9F) || (lead >= 0xE0 && lead <= 0xFC) ? min(2, available) : 1
+            case .jis7:
+                length = min(2, available)
             }
         }
         return (CMap.value(bytes, index, length), length)
@@ -86,7 +107,7 @@ final class PredefinedCMap {
     func cid(for code: UInt32) -> UInt32? {
         switch kind {
         case .identity: return code
-        case .ucs2, .utf16:
+        case .ucs2, .utf16, .utf8, .utf32:
             if isGB, code >= 0x20, code <= 0x7E { return code - 0x1F }  // Adobe-GB1 CIDs 1–95
             return nil
         case .multiByte:
@@ -99,9 +120,17 @@ final class PredefinedCMap {
     func unicode(for code: UInt32) -> String? {
         switch kind {
         case .identity: return nil
-        case .ucs2:
+        case .ucs2, .utf32:
             guard let scalar = Unicode.Scalar(code) else { return nil }
             return String(Character(scalar))
+        case .utf8:
+            var bytes: [UInt8] = []
+            var value = code
+            repeat {
+                bytes.insert(UInt8(value & 0xFF), at: 0)
+                value >>= 8
+            } while value > 0
+            return String(validating: bytes, as: UTF8.self)
         case .utf16:
             if code > 0xFFFF {
                 let units = [UInt16(code >> 16), UInt16(code & 0xFFFF)]
@@ -109,13 +138,18 @@ final class PredefinedCMap {
             }
             guard let scalar = Unicode.Scalar(code) else { return nil }
             return String(Character(scalar))
-        case .multiByte(let encoding, _):
+        case .multiByte(let encoding, let scheme):
             var bytes: [UInt8] = []
             var value = code
             repeat {
                 bytes.insert(UInt8(value & 0xFF), at: 0)
                 value >>= 8
             } while value > 0
+            if case .jis7 = scheme {
+                // A single byte is ASCII; a pair is a JIS X 0208 row and cell, EUC-JP with the high bits set.
+                if bytes.count == 1 { return bytes[0] >= 0x20 && bytes[0] < 0x7F ? String(UnicodeScalar(bytes[0])) : nil }
+                bytes = bytes.map { $0 | 0x80 }
+            }
             return decode(bytes, from: encoding)
         }
     }

@@ -171,6 +171,23 @@ final class FixtureTests: XCTestCase {
 
     /// A wrong password is its own error (not "needs a password"), naming the encryption; no
     /// password at all is `.passwordRequired`.
+    /// /StmF and /StrF /Identity with /EFF: only attachments are encrypted (pdf.js's
+    /// encrypted-attachment.pdf); the pages read without a password, with a warning.
+    func testEmbeddedFilesOnlyEncryptionOpensWithoutAPassword() throws {
+        let zeros = { (count: Int) in "<" + String(repeating: "00", count: count) + ">" }
+        let encrypt = "<< /Filter /Standard /V 5 /R 6 /Length 256 /P -4 /CF << /StdCF << /CFM /AESV3 /Length 32 >> >>"
+            + " /StmF /Identity /StrF /Identity /EFF /StdCF /O \(zeros(48)) /U \(zeros(48)) /OE \(zeros(32)) /UE \(zeros(32)) /Perms \(zeros(16)) >>"
+        var objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+                       MiniPDF.stream("BT /F1 12 Tf 72 700 Td (Example) Tj ET"),
+                       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+        objects.append(encrypt)
+        let document = try PDFDocument(bytes: MiniPDF.build(objects, trailerExtra: " /Encrypt 6 0 R /ID [<00> <00>]"))
+        XCTAssertEqual(try document.page(0).glyphs.map(\.text).joined(), "Example")
+        XCTAssertEqual(document.warnings.map(\.message),
+                       ["only embedded files are encrypted (AES-256, R6); the pages are read without the password, the attachments are not read"])
+    }
+
     func testWrongOrMissingPasswordIsAClearError() {
         for revision in ["r2", "r3", "r4", "r5", "r6"] {
             let name = "password-\(revision).pdf"

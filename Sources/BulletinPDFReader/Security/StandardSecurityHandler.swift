@@ -91,9 +91,16 @@ final class StandardSecurityHandler: Decryptor {
                                            revision: revision, keyLength: keyLength, encryptMetadata: encryptMetadata)
             }
         }
-        let method = streamMethod == .aes ? "AES-\(keyLength * 8)" : "RC4 \((revision == 2 ? 5 : keyLength) * 8)-bit"
+        let method = version == 5 || streamMethod == .aes ? "AES-\(keyLength * 8)" : "RC4 \((revision == 2 ? 5 : keyLength) * 8)-bit"
         let encryption = "\(method), R\(revision)"
         guard let fileKey else {
+            if streamMethod == .none, stringMethod == .none {
+                // /StmF and /StrF /Identity: only embedded files (/EFF) are encrypted (§7.6.5) and
+                // the password guards opening those; the pages read as they are, as in pdftotext.
+                store.warn("encryption", "only embedded files are encrypted (\(encryption)); the pages are read without the password, the attachments are not read")
+                return StandardSecurityHandler(fileKey: [], revision: revision, streamMethod: .none, stringMethod: .none,
+                                               encryptMetadata: encryptMetadata)
+            }
             if password?.isEmpty ?? true {
                 throw refuse(.passwordRequired, "the file is encrypted (\(encryption)) and needs a password to open")
             }

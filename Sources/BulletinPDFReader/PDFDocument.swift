@@ -176,9 +176,10 @@ public final class PDFDocument: @unchecked Sendable {
             for appearance in annotations.appearances {
                 interpreter.drawAppearance(appearance, pageResources: resources)
             }
-            if annotations.fieldsWithoutAppearance > 0 {
-                store.warn("form fields", "\(annotations.fieldsWithoutAppearance) field value(s) have no appearance stream "
-                           + "(the file leaves drawing them to the viewer); their text is not extracted")
+            for text in annotations.unpainted { interpreter.draw(text) }
+            if !annotations.unpainted.isEmpty {
+                store.warn("form fields", "\(annotations.unpainted.count) field value(s) or text box(es) have no appearance stream "
+                           + "(the file leaves drawing them to the viewer); their text is placed in their boxes with estimated advances")
             }
             interpreter.finish()
             // A damaged object the document's opening already reported is not reported again

@@ -23,8 +23,8 @@ final class AnnotationTests: XCTestCase {
     func testVisibleAppearancesAreDrawnAfterTheContent() throws {
         let text = try page().glyphs.map(\.text).joined()
         // /Annots order, after the page's own text; the /Off state, the hidden annotation and the
-        // pop-up are not shown.
-        XCTAssertEqual(text, "Page text" + "Box text" + "Checked" + "Stamped")
+        // pop-up are not shown. Last, the field value that has no appearance.
+        XCTAssertEqual(text, "Page text" + "Box text" + "Checked" + "Stamped" + "Field value")
     }
 
     /// The form's box is mapped onto the annotation's rectangle: 100 × 10 into 200 × 20 doubles
@@ -51,9 +51,35 @@ final class AnnotationTests: XCTestCase {
         XCTAssertEqual(glyphs(try page(), "Box text").map(\.angle), Array(repeating: 0, count: 8))
     }
 
-    func testFieldValueWithoutAppearanceIsAWarning() throws {
-        let warnings = try page().warnings
+    /// The text field [72 450 272 470] with /V (Field value) and no appearance (and no /DA): its
+    /// value is drawn as a viewer would, 12 points, centred in the box from 2 points in, with a
+    /// warning that says the advances are estimated.
+    func testFieldValueWithoutAppearanceIsPlacedInItsBox() throws {
+        let page = try page()
+        let value = glyphs(page, "Field value")
+        XCTAssertEqual(value.count, 11)
+        XCTAssertEqual(value.first?.x ?? 0, 74, accuracy: 0.01)
+        XCTAssertEqual(value.first?.size ?? 0, 12, accuracy: 0.01)
+        XCTAssertEqual(value.first?.baseline ?? 0, 792 - (450 + 4 + 0.22 * 12), accuracy: 0.01)
+        let warnings = page.warnings
         XCTAssertEqual(warnings.map(\.feature), ["form fields"])
-        XCTAssert(warnings.first?.message.hasPrefix("1 field value(s) have no appearance stream") ?? false, "\(warnings)")
+        XCTAssert(warnings.first?.message.hasPrefix("1 field value(s) or text box(es) have no appearance stream") ?? false, "\(warnings)")
+    }
+
+    /// /DA gives the size; a FreeText box without appearance shows its /Contents, lines from the top.
+    func testDefaultAppearanceSizeAndFreeTextContents() throws {
+        let bytes = MiniPDF.build([
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Annots [4 0 R 5 0 R] >>",
+            "<< /Type /Annot /Subtype /Widget /FT /Tx /V <FEFF4E2D6587> /DA (/Helv 9 Tf 0 g) /Rect [100 700 300 720] >>",
+            "<< /Type /Annot /Subtype /FreeText /Contents (one\rtwo) /DA (/Helv 10 Tf) /Rect [100 500 300 600] >>",
+        ])
+        let page = try PDFDocument(bytes: bytes).page(0)
+        XCTAssertEqual(page.glyphs.map(\.text).joined(), "中文onetwo")
+        XCTAssertEqual(page.glyphs[0].size, 9)
+        XCTAssertEqual(page.glyphs[1].x - page.glyphs[0].x, 9, accuracy: 0.01, "a wide character advances an em")
+        XCTAssertEqual(page.glyphs[2].baseline, 792 - (600 - 2 - 8), accuracy: 0.01, "first line from the top")
+        XCTAssertEqual(page.glyphs[5].baseline - page.glyphs[2].baseline, 12, accuracy: 0.01, "the next 1.2 em down")
     }
 }

@@ -12,13 +12,24 @@ struct AnnotationAppearance {
     var placement: Matrix
 }
 
+/// Text an annotation holds but has no appearance for: a form field's value (/V) or a FreeText
+/// box's /Contents, when the document leaves drawing them to the viewer (/NeedAppearances). Viewers
+/// and pdftotext draw it in the annotation's rectangle; so does the reader, in the size its /DA
+/// asks for and with advances estimated (the font's own are not at hand).
+struct UnpaintedText {
+    var text: String
+    var rect: (x0: Double, y0: Double, x1: Double, y1: Double)
+    var size: Double
+    /// A FreeText box or a multi-line value: lines from the top; else one line centred.
+    var fromTop: Bool
+}
+
 /// The visible annotations of a page with an appearance to draw.
 struct PageAnnotations {
     /// The appearances, in /Annots order (the order viewers paint them).
     var appearances: [AnnotationAppearance] = []
-    /// Form fields that hold a value but have no appearance to show it (the document asks the
-    /// viewer to make one, /NeedAppearances): their values are not on the page as drawn.
-    var fieldsWithoutAppearance = 0
+    /// Values and FreeText contents with no appearance, in /Annots order.
+    var unpainted: [UnpaintedText] = []
 
     /// Annotation flags (§12.5.3, Table 167): Hidden (bit 2) and NoView (bit 6) are not shown.
     static let hiddenFlags = 1 << 1 | 1 << 5
@@ -31,7 +42,13 @@ struct PageAnnotations {
             // A pop-up shows another annotation's /Contents only when opened.
             guard subtype != "Popup", (store.integer(annotation["F"]) ?? 0) & PageAnnotations.hiddenFlags == 0 else { continue }
             guard let (form, id) = normalAppearance(of: annotation, store: store) else {
-                if subtype == "Widget", hasValue(annotation, store: store) { fieldsWithoutAppearance += 1 }
+                let text = subtype == "Widget" ? value(annotation, store: store)
+                    : subtype == "FreeText" ? store.resolve(annotation["Contents"]).string.map(TextString.decode) : nil
+                if let text, !text.allSatisfy(\.isWhitespace), let rect = store.rectangle(annotation["Rect"]) {
+                    let size = PageAnnotations.fontSize(annotation, store: store) ?? min(12, max(4, (rect.y1 - rect.y0) - 4))
+                    let multiline = subtype == "FreeText" || text.contains(where: \.isNewline)
+                    unpainted.append(UnpaintedText(text: text, rect: rect, size: size, fromTop: multiline))
+                }
                 continue
             }
             guard let rect = store.rectangle(annotation["Rect"]),
@@ -52,18 +69,34 @@ struct PageAnnotations {
         return (stream, chosen.reference ?? stream.objectID)
     }
 
-    /// Whether a field widget (or the field it belongs to, /Parent) has a non-empty /V.
-    private func hasValue(_ annotation: PDFDictionary, store: ObjectStore) -> Bool {
+    /// The text value (/V) of a field widget or of the field it belongs to (/Parent).
+    private func value(_ annotation: PDFDictionary, store: ObjectStore) -> String? {
         var node: PDFDictionary? = annotation
         for _ in 0..<8 {
-            guard let current = node else { return false }
+            guard let current = node else { return nil }
             switch store.resolve(current["V"]) {
-            case .string(let bytes): return !bytes.isEmpty
+            case .string(let bytes): return TextString.decode(bytes)
             case .null: node = store.dictionary(current["Parent"])
-            default: return false
+            default: return nil
             }
         }
-        return false
+        return nil
+    }
+
+    /// The size of `/Font size Tf` in the default appearance string (/DA, §12.7.4.3), the
+    /// annotation's or its field's; nil when absent or 0 (auto-size).
+    static func fontSize(_ annotation: PDFDictionary, store: ObjectStore) -> Double? {
+        var node: PDFDictionary? = annotation
+        for _ in 0..<8 {
+            guard let current = node else { return nil }
+            if let bytes = store.resolve(current["DA"]).string {
+                let words = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isWhitespace)
+                guard let tf = words.lastIndex(of: "Tf"), tf > 0, let size = Double(words[tf - 1]), size > 0 else { return nil }
+                return size
+            }
+            node = store.dictionary(current["Parent"])
+        }
+        return nil
     }
 
     /// Maps the form's /BBox, transformed by its /Matrix, onto `rect` (§12.5.5): nil when the box

@@ -598,6 +598,37 @@ final class ContentInterpreter {
         drawForm(appearance.form, id: appearance.id, label: "\(appearance.subtype) annotation appearance", resources: pageResources)
     }
 
+    /// Draws text an annotation holds without an appearance (`UnpaintedText`) as a viewer would:
+    /// from the box's left edge, 2 points in; one line centred in the box, or lines down from its
+    /// top. Advances are estimated: an em for wide (CJK) characters, half an em for the rest.
+    func draw(_ unpainted: UnpaintedText) {
+        let size = unpainted.size, rect = unpainted.rect
+        let lines = unpainted.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        for (index, line) in lines.enumerated() {
+            let y = unpainted.fromTop ? rect.y1 - 2 - size * (0.8 + 1.2 * Double(index))
+                : rect.y0 + (rect.y1 - rect.y0 - size) / 2 + 0.22 * size
+            var x = rect.x0 + 2
+            for character in line {
+                let wide = character.unicodeScalars.first.map { ContentInterpreter.isWide($0.value) } ?? false
+                let advance = size * (wide ? 1 : 0.5)
+                let origin = pageMatrix.apply(x, y), end = pageMatrix.apply(x + advance, y)
+                let dx = end.x - origin.x, dy = end.y - origin.y
+                guard glyphs.count < ContentInterpreter.maximumGlyphs else { return }
+                glyphs.append(PDFGlyph(text: String(character), x: abs(dx) >= abs(dy) ? min(origin.x, end.x) : origin.x,
+                                       baseline: origin.y, width: max(abs(dx), abs(dy)), size: size, font: "Helvetica",
+                                       angle: ContentInterpreter.angle(of: pageMatrix, mirrored: false)))
+                x += advance
+            }
+        }
+    }
+
+    /// East Asian wide characters (UAX #11, the main blocks): Hangul, CJK, fullwidth forms.
+    static func isWide(_ value: UInt32) -> Bool {
+        (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
+            || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+            || (0xFFE0...0xFFE6).contains(value) || value >= 0x20000
+    }
+
     // MARK: Inline images (§8.9.7)
 
     /// Skips `BI … ID <data> EI`. The data length comes from /L or /Length (PDF 2.0) or, unfiltered,

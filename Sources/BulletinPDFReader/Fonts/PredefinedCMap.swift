@@ -124,13 +124,7 @@ final class PredefinedCMap {
             guard let scalar = Unicode.Scalar(code) else { return nil }
             return String(Character(scalar))
         case .utf8:
-            var bytes: [UInt8] = []
-            var value = code
-            repeat {
-                bytes.insert(UInt8(value & 0xFF), at: 0)
-                value >>= 8
-            } while value > 0
-            return String(validating: bytes, as: UTF8.self)
+            return String(validating: PredefinedCMap.bytes(of: code), as: UTF8.self)
         case .utf16:
             if code > 0xFFFF {
                 let units = [UInt16(code >> 16), UInt16(code & 0xFFFF)]
@@ -139,12 +133,7 @@ final class PredefinedCMap {
             guard let scalar = Unicode.Scalar(code) else { return nil }
             return String(Character(scalar))
         case .multiByte(let encoding, let scheme):
-            var bytes: [UInt8] = []
-            var value = code
-            repeat {
-                bytes.insert(UInt8(value & 0xFF), at: 0)
-                value >>= 8
-            } while value > 0
+            var bytes = PredefinedCMap.bytes(of: code)
             if case .jis7 = scheme {
                 // A single byte is ASCII; a pair is a JIS X 0208 row and cell, EUC-JP with the high bits set.
                 if bytes.count == 1 { return bytes[0] >= 0x20 && bytes[0] < 0x7F ? String(UnicodeScalar(bytes[0])) : nil }
@@ -152,6 +141,17 @@ final class PredefinedCMap {
             }
             return decode(bytes, from: encoding)
         }
+    }
+
+    /// A code's bytes, most significant first, without leading zero bytes.
+    private static func bytes(of code: UInt32) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var value = code
+        repeat {
+            bytes.insert(UInt8(value & 0xFF), at: 0)
+            value >>= 8
+        } while value > 0
+        return bytes
     }
 
     /// Converts one code's bytes with iconv (the descriptor is opened once per font).

@@ -53,8 +53,8 @@ struct FontLoader {
         switch resolved {
         case .null: return [:]
         case .name(let name):
-            // /Identity-H as a ToUnicode is meaningless; some writers use it. Ignore.
-            if name != "Identity-H" && name != "Identity" { warn(resourceName, fontName, "ToUnicode /\(name) is not a CMap stream; ignored") }
+            // /Identity-H: the codes are Unicode (read by the composite font loader); other names mean nothing.
+            if !FontLoader.identityNames.contains(name) { warn(resourceName, fontName, "ToUnicode /\(name) is not a CMap stream; ignored") }
             return [:]
         case .stream(let stream):
             guard let id = stream.objectID else {
@@ -293,13 +293,38 @@ struct FontLoader {
         // when it is missing or broken). Read on the first such code only: most fonts never need it.
         var embeddedText: (() -> [UInt32: String])?
         let identityCodes = predefined.map { if case .identity = $0.kind { return true } else { return false } } ?? true
-        if identityCodes, let descendant {
+        // /ToUnicode /Identity-H (a name, not a CMap) says the codes are Unicode; pdf.js and poppler
+        // read it so. The font's own cmap still comes first when the font is embedded.
+        var codesAreUnicode = identityCodes && FontLoader.identityNames.contains(store.name(dictionary["ToUnicode"]) ?? "")
+        let isEmbedded = ["FontFile", "FontFile2", "FontFile3"].contains { descriptor?[$0] != nil }
+        var guessedText: [UInt32: String]?
+        if identityCodes, toUnicode.isEmpty, !codesAreUnicode, !isEmbedded, cidCollection == nil, let descendant,
+           store.name(descendant["Subtype"]) == "CIDFontType2",
+           store.name(descendant["CIDToGIDMap"]).map({ $0 == "Identity" }) ?? (descendant["CIDToGIDMap"] == nil) {
+            let listed = FontLoader.listedWidths(singles: singles, ranges: ranges)
+            switch UnembeddedCIDFontGuess.reading(widths: listed, fontName: styleName) {
+            case .unicode?:
+                codesAreUnicode = true
+                warn(resourceName, baseName, "not embedded and no ToUnicode; its CIDs are read as Unicode, which its widths agree with (a guess)")
+            case .macintoshOrder(let end)?:
+                guessedText = UnembeddedCIDFontGuess.macintoshOrderText(end: end)
+                warn(resourceName, baseName, "not embedded and no ToUnicode; its CIDs 3–\(end - 1) are read as glyph indices in the "
+                     + "standard Macintosh order that Windows' core fonts begin with, which its widths agree with (a guess)")
+            case nil:
+                break
+            }
+        }
+        if let guessedText {
+            embeddedText = { guessedText }
+        } else if identityCodes, let descendant {
             let store = self.store
-            let warnWhenEmpty = toUnicode.isEmpty && cidCollection == nil
+            let warnWhenEmpty = toUnicode.isEmpty && cidCollection == nil && !codesAreUnicode
             embeddedText = {
                 let text = EmbeddedFontText(store: store).cidToText(descendant: descendant, descriptor: descriptor)
                 if text.isEmpty, warnWhenEmpty {
-                    store.warn("font \(resourceName) (\(baseName))", "no ToUnicode and no usable cmap in the embedded font; its text cannot be recovered")
+                    store.warn("font \(resourceName) (\(baseName))", isEmbedded
+                        ? "no ToUnicode and no usable cmap in the embedded font; its text cannot be recovered"
+                        : "no ToUnicode and no usable cmap (the font is not embedded, and its widths do not show what its CIDs mean); its text cannot be recovered")
                 }
                 return text
             }
@@ -310,6 +335,19 @@ struct FontLoader {
                        fontMatrix: Matrix(a: 0.001, b: 0, c: 0, d: 0.001, e: 0, f: 0), encodingCMap: embedded,
                        predefined: predefined, toUnicode: toUnicode, simpleEncoding: nil, simpleWidths: [],
                        cidWidths: singles, cidWidthRanges: ranges, defaultWidth: defaultWidth, embeddedText: embeddedText,
-                       cidCollection: cidCollection, verticalMetrics: verticalMetrics)
+                       cidCollection: cidCollection, codesAreUnicode: codesAreUnicode, verticalMetrics: verticalMetrics)
+    }
+
+    /// ToUnicode names read as "the codes are Unicode".
+    static let identityNames: Set<String> = ["Identity-H", "Identity-V", "Identity"]
+
+    /// The CIDs /W lists with their widths (ranges of more than 1,024 CIDs left out: a CJK font's
+    /// blanket range says nothing about single glyphs).
+    static func listedWidths(singles: [UInt32: Double], ranges: [(low: UInt32, high: UInt32, width: Double)]) -> [(cid: UInt32, width: Double)] {
+        var listed = singles.map { (cid: $0.key, width: $0.value) }
+        for range in ranges where range.high - range.low < 1024 {
+            for cid in range.low...range.high where singles[cid] == nil { listed.append((cid, range.width)) }
+        }
+        return listed
     }
 }

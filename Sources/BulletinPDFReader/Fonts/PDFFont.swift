@@ -41,6 +41,9 @@ final class PDFFont {
     /// A CIDFont of one of Adobe's CJK collections (/CIDSystemInfo Adobe GB1, CNS1, Japan1, Korea1):
     /// a CID with no other text is read through Adobe's table of it.
     private let cidCollection: CIDCollection?
+    /// Composite fonts whose codes are Unicode values (/ToUnicode /Identity-H, or a guess from the
+    /// widths of a font that is not embedded): a code with no other text is read as its scalar.
+    private let codesAreUnicode: Bool
     private var loadedEmbeddedText: [UInt32: String]?
 
     /// Decoded glyphs by code: 256-entry pages allocated on first use (codes below 65536), a
@@ -67,7 +70,7 @@ final class PDFFont {
          encodingCMap: CMap?, predefined: PredefinedCMap?, toUnicode: [UInt32: String], simpleEncoding: SimpleEncoding?,
          simpleWidths: [Double], cidWidths: [UInt32: Double], cidWidthRanges: [(low: UInt32, high: UInt32, width: Double)],
          defaultWidth: Double, embeddedText: (() -> [UInt32: String])?, cidCollection: CIDCollection? = nil,
-         verticalMetrics: VerticalMetrics = VerticalMetrics()) {
+         codesAreUnicode: Bool = false, verticalMetrics: VerticalMetrics = VerticalMetrics()) {
         self.verticalMetrics = verticalMetrics
         self.name = name
         self.isBold = isBold
@@ -85,6 +88,7 @@ final class PDFFont {
         self.defaultWidth = defaultWidth
         self.embeddedTextLoader = embeddedText
         self.cidCollection = cidCollection
+        self.codesAreUnicode = codesAreUnicode
     }
 
     /// Splits `bytes` into codes and calls `body` with each code's glyph, the code, and whether it is
@@ -167,6 +171,7 @@ final class PDFFont {
         if text == nil, let predefined { text = predefined.unicode(for: code) }
         if text == nil, let cid { text = embeddedText()[cid] }
         if text == nil, let cid, let scalar = cidCollection?.scalar(cid) { text = String(Character(scalar)) }
+        if text == nil, codesAreUnicode, let scalar = Unicode.Scalar(code) { text = PDFFont.usable(String(Character(scalar))) }
         return Glyph(text: text ?? "", width: width(cid: cid))
     }
 

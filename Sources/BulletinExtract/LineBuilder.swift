@@ -65,7 +65,7 @@ enum LineBuilder {
             glyphs[row].sort { $0.x0 != $1.x0 ? $0.x0 < $1.x0 : $0.source < $1.source }
         }
         // Rows become lines in reading order: a page set in columns is read column by column.
-        let pieces = ReadingOrder.pieces(rows: rows, glyphs: glyphs, rules: page.rules, height: page.height)
+        let pieces = ReadingOrder.pieces(rows: rows, glyphs: glyphs, rules: page.rules, width: page.width, height: page.height)
         var lines: [TextLine] = []
         lines.reserveCapacity(pieces.count)
         var inColumn: [Bool] = []

@@ -10,9 +10,11 @@ import BulletinPDFReader
 /// (columns whose baselines do not line up) — and grown up and down while rows stay clear of the
 /// gutter, the rows keep their column's line pitch, and no horizontal rule crosses it. A band is
 /// taken only when both sides read as prose: at least `minimumSideRows` rows each, several em
-/// wide, three lines in five reaching the side's right edge, not mostly led by labels. That keeps
-/// tables, the 版记's field rows (`编辑：…  电话：…`) and issuer/date lines in row order. Each side is ordered again
-/// the same way, so three columns are two gutters found one after the other.
+/// wide, three lines in five reaching the side's right edge, not mostly led by labels — and not
+/// both sides split into narrow columns (a table's labels and figures). That keeps tables, the
+/// 版记's field rows (`编辑：…  电话：…`) and issuer/date lines in row order. Each side is ordered
+/// again the same way, so three columns are two gutters found one after the other. A landscape
+/// sheet of two pages side by side (`PageSpread`) is split first, each half ordered as a page.
 ///
 /// Rows that cross the gutter (a title over both columns, a full-width paragraph after them) end
 /// the band and stay where they are. Page furniture keeps its place at the page's edges: an outer
@@ -46,9 +48,18 @@ enum ReadingOrder {
 
     /// The pieces of a page in reading order. `rows` are consecutive ranges of `glyphs` (top to
     /// bottom), each sorted by x; `height` is the page's, for its outer seventh (`FurnitureFilter`).
-    static func pieces(rows: [Range<Int>], glyphs: [LineBuilder.Glyph], rules: [PDFRule], height: Double) -> [Piece] {
+    static func pieces(rows: [Range<Int>], glyphs: [LineBuilder.Glyph], rules: [PDFRule], width: Double, height: Double) -> [Piece] {
         var order = Ordering(glyphs: glyphs, rules: rules, height: height, rowCount: rows.count)
-        order.order(rows.enumerated().map { Part(row: $0.offset, range: $0.element) }, region: 0)
+        let parts = rows.enumerated().map { Part(row: $0.offset, range: $0.element) }
+        if let middle = PageSpread.divide(rowCount: rows.count, glyphs: glyphs, rules: rules, width: width, height: height) {
+            // Two pages side by side: each half is ordered as a page of its own.
+            let (left, right) = order.split(parts, at: middle)
+            order.regions = 2
+            order.order(left, region: 1)
+            order.order(right, region: 2)
+        } else {
+            order.order(parts, region: 0)
+        }
         // Flows: a new one wherever the region changes.
         var pieces: [Piece] = []
         pieces.reserveCapacity(order.output.count)
@@ -122,14 +133,7 @@ enum ReadingOrder {
                     continue
                 }
                 for part in parts[emitted..<band.top] { output.append((part, region)) }
-                let middle = (band.gutter.x0 + band.gutter.x1) / 2
-                var left: [Part] = [], right: [Part] = []
-                for part in parts[band.top...band.bottom] {
-                    var split = part.range.lowerBound
-                    while split < part.range.upperBound, (glyphs[split].x0 + glyphs[split].x1) / 2 < middle { split += 1 }
-                    if split > part.range.lowerBound { left.append(Part(row: part.row, range: part.range.lowerBound..<split)) }
-                    if split < part.range.upperBound { right.append(Part(row: part.row, range: split..<part.range.upperBound)) }
-                }
+                let (left, right) = split(parts[band.top...band.bottom], at: (band.gutter.x0 + band.gutter.x1) / 2)
                 regions += 1
                 order(left, region: regions)
                 regions += 1
@@ -138,6 +142,18 @@ enum ReadingOrder {
                 scan = emitted
             }
             for part in parts[emitted...] { output.append((part, region)) }
+        }
+
+        /// The parts' glyphs left and right of `middle` (rows are sorted by x).
+        func split<Parts: Collection<Part>>(_ parts: Parts, at middle: Double) -> (left: [Part], right: [Part]) {
+            var left: [Part] = [], right: [Part] = []
+            for part in parts {
+                var split = part.range.lowerBound
+                while split < part.range.upperBound, (glyphs[split].x0 + glyphs[split].x1) / 2 < middle { split += 1 }
+                if split > part.range.lowerBound { left.append(Part(row: part.row, range: part.range.lowerBound..<split)) }
+                if split < part.range.upperBound { right.append(Part(row: part.row, range: split..<part.range.upperBound)) }
+            }
+            return (left, right)
         }
 
         /// The part's visible glyphs as segments: runs whose gaps are narrower than a gutter.
@@ -297,6 +313,7 @@ enum ReadingOrder {
                     let side = segment.x1 <= band.gutter.x0 ? 0 : 1
                     sides[side].x0 = min(sides[side].x0, segment.x0)
                     sides[side].x1 = max(sides[side].x1, segment.x1)
+                    sides[side].runs.append(segment)
                     reached[side] = true
                     ends[side] = max(ends[side], segment.x1)
                 }
@@ -307,7 +324,10 @@ enum ReadingOrder {
                 let labels = labelledSides(parts[k], gutter: band.gutter)
                 for side in 0..<2 where labels[side] { sides[side].labelled += 1 }
             }
-            return sides.allSatisfy { $0.readsAsText }
+            // A table whose rows end in line as prose does passes that test; its sides are both
+            // made of narrow columns (labels, figures). A column of prose beside a figure's
+            // labels is still a column.
+            return sides.allSatisfy { $0.readsAsText } && !sides.allSatisfy { $0.hasNarrowColumn }
         }
 
         /// Which sides of the gutter the part starts with a label and colon on (`电话：`, `To:`):
@@ -334,6 +354,8 @@ enum ReadingOrder {
         var ends: [Double] = []
         /// Lines that start with a label and colon.
         var labelled = 0
+        /// The runs of text the side's lines are made of (gaps of a gutter's width break them).
+        var runs: [Segment] = []
 
         /// Enough lines, wide enough, three in five reaching the right edge (justified or ragged
         /// prose; a paragraph's last line ends short), at most half led by a label (a column of
@@ -345,6 +367,26 @@ enum ReadingOrder {
             let reach = x1 - max(1.5 * size, 0.15 * width)
             let full = ends.filter { $0 >= reach }.count
             return full >= 3 && 5 * full >= 3 * ends.count
+        }
+
+        /// Whether the runs, laid over one another, leave a gap of a gutter's width that splits the
+        /// side into columns one of which is narrower than a column of text. Three columns of prose
+        /// split into wide ones; justified Latin lines open their wide word gaps at random places,
+        /// which other lines cover.
+        var hasNarrowColumn: Bool {
+            let sorted = runs.sorted { $0.x0 < $1.x0 }
+            guard var current = sorted.first else { return false }
+            var widths: [Double] = []
+            for run in sorted.dropFirst() {
+                if run.x0 - current.x1 >= ReadingOrder.minimumGutter * size {
+                    widths.append(current.x1 - current.x0)
+                    current = run
+                } else {
+                    current.x1 = max(current.x1, run.x1)
+                }
+            }
+            widths.append(current.x1 - current.x0)
+            return widths.count > 1 && widths.contains { $0 < ReadingOrder.minimumSideWidth * size }
         }
     }
 

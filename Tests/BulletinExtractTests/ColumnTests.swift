@@ -148,6 +148,49 @@ final class ColumnTests: XCTestCase {
         XCTAssertEqual(Array(paragraphs(page).suffix(4)), fields.map { "\($0.0) \($0.1)" })
     }
 
+    /// The rows of one page of `spread`: a label and two numbers of varied lengths (a table, whose
+    /// cells do not end in line as prose does).
+    private func spreadRows(_ half: Int) -> [(String, String, String)] {
+        (0..<8).map { k in (half == 0 ? "收益项目\(k)" : "权益变动\(k)", "\(k * k * 137 + 5 + half)", "\(40_000 / (k + 1) + half)") }
+    }
+
+    /// A landscape sheet (A3) of two pages side by side, each a title over table rows: no column
+    /// band forms (tables do not read as prose), but the empty strip down the middle makes it a
+    /// spread, read half by half.
+    private func spread(ruleAcross: Bool = false, width: Double = 1190, height: Double = 842) -> SyntheticPage {
+        var page = SyntheticPage(0)
+        page.width = width
+        page.height = height
+        for (half, left) in [70.0, 665.0].enumerated() {
+            page.text(half == 0 ? "综合收益表" : "权益变动表", x: left, baseline: 80, size: 18)
+            for (k, row) in spreadRows(half).enumerated() {
+                let y = 130 + Double(k) * 24
+                page.text(row.0, x: left, baseline: y, size: 12)
+                page.text(row.1, x: left + 300, baseline: y, size: 12)
+                page.text(row.2, x: left + 400, baseline: y, size: 12)
+            }
+        }
+        if ruleAcross { page.rules.append(PDFRule(x0: 70, y0: 100, x1: 1120, y1: 100, thickness: 0.5, color: .black)) }
+        return page
+    }
+
+    func testTheTwoPagesOfASpreadAreReadOneAfterTheOther() {
+        let rows = (0..<2).map { spreadRows($0).map { "\($0.0) \($0.1) \($0.2)" } }
+        XCTAssertEqual(lines(spread()).map(\.text), ["综合收益表"] + rows[0] + ["权益变动表"] + rows[1])
+        XCTAssertEqual(Set(lines(spread()).map(\.flow)).count, 2, "one flow a page")
+    }
+
+    /// Not a spread: the halves' rows are one table's. Its rows end within the 15 % that ragged prose
+    /// may leave, so each half would pass for a column of text; both halves being made of narrow
+    /// columns (labels, figures) keeps them in row order.
+    func testARuleAcrossTheSheetOrAPortraitPageKeepsTheTableInRowOrder() {
+        let rows = zip(spreadRows(0), spreadRows(1)).map { "\($0.0) \($0.1) \($0.2) \($1.0) \($1.1) \($1.2)" }
+        // A rule over the whole width: one table with a wide empty column, not two pages.
+        XCTAssertEqual(lines(spread(ruleAcross: true)).map(\.text), ["综合收益表 权益变动表"] + rows)
+        // The same rows on a portrait sheet are not a spread either.
+        XCTAssertEqual(lines(spread(width: 1190, height: 1684)).map(\.text), ["综合收益表 权益变动表"] + rows)
+    }
+
     func testAPageNumberUnderTheLeftColumnIsStillFurniture() {
         // Columns down to 700 pt; `— 3 —` flush left 2.25 lines below the left column, in the
         // page's outer seventh: furniture, never the left column's last line.

@@ -64,6 +64,7 @@ enum LineBuilder {
         for row in rows {
             glyphs[row].sort { $0.x0 != $1.x0 ? $0.x0 < $1.x0 : $0.source < $1.source }
         }
+        rows = attachingScripts(rows, glyphs: &glyphs)
         // Rows become lines in reading order: a page set in columns is read column by column.
         let pieces = ReadingOrder.pieces(rows: rows, glyphs: glyphs, rules: page.rules, width: page.width, height: page.height)
         var lines: [TextLine] = []

@@ -16,6 +16,32 @@ final class LineBuilderTests: XCTestCase {
         XCTAssertEqual(lines(page).map(\.text), ["第一行文字", "第二行"])
     }
 
+    /// Note markers raised above the line and subscripts lowered below it are read in their line
+    /// (`ScriptRows`), not as lines of their own; small print set a line apart, and ruby over the
+    /// characters it annotates, are not scripts.
+    func testSuperscriptsAndSubscriptsStayInTheirLine() {
+        var page = SyntheticPage(0)
+        // 12 pt text; `[4]` at 8 pt raised 4 pt after 试点, `2` at 8 pt lowered 2 pt after `CO`.
+        var x = page.text("这项工作在试点", x: 80, baseline: 100, size: 12)
+        x = page.text("[4]", x: x, baseline: 96, size: 8)
+        x = page.text("中减少了CO", x: x, baseline: 100, size: 12)
+        x = page.text("2", x: x, baseline: 102, size: 8)
+        page.text("排放。", x: x, baseline: 100, size: 12)
+        XCTAssertEqual(lines(page).map(\.text), ["这项工作在试点[4]中减少了CO2排放。"])
+
+        // Small print a line above (10 pt of lead for 8 pt text over 12 pt text) stays its own line.
+        var small = SyntheticPage(0)
+        small.text("（内部资料）", x: 80, baseline: 88, size: 8)
+        small.text("这项工作在试点中减少了排放。", x: 80, baseline: 100, size: 12)
+        XCTAssertEqual(lines(small).map(\.text), ["（内部资料）", "这项工作在试点中减少了排放。"])
+
+        // Ruby (pinyin) over the characters: it overlaps them, so it is not a superscript.
+        var ruby = SyntheticPage(0)
+        ruby.text("jiǎn", x: 80, baseline: 93, size: 6)
+        ruby.text("简报", x: 80, baseline: 100, size: 12)
+        XCTAssertEqual(lines(ruby).map(\.text), ["jiǎn", "简报"])
+    }
+
     /// A page without text says whether it draws nothing (a scan, a blank page) or draws glyphs its
     /// fonts map to no text (a PostScript round trip drops every ToUnicode).
     func testAPageWithoutTextSaysWhetherItDrewGlyphs() {

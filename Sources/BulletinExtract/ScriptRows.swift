@@ -1,0 +1,72 @@
+/// Superscripts and subscripts (note markers `[4]`, `m²`, `H₂O`, `1st`) stand on their own
+/// baselines, raised or lowered by a fraction of an em, so baseline grouping puts them in rows of
+/// their own — and the reader would see `[4]` as a line above the sentence it belongs to. A row of
+/// a few small glyphs that sits within the text body of the row next to it, in that row's gaps, is
+/// joined to it.
+extension LineBuilder {
+    /// A script is at most this share of its line's size…
+    static let scriptSizeRatio = 0.85
+    /// …raised at most this share of the line's size (a superscript), or lowered at most
+    /// `maximumLowering` (a subscript): a line of small print set this close would overprint.
+    static let maximumRaise = 0.6
+    static let maximumLowering = 0.4
+    /// Rows longer than this are lines of small print, not scripts.
+    static let maximumScriptGlyphs = 16
+
+    /// `rows` (consecutive ranges of `glyphs` in baseline order, each sorted by x) with each script
+    /// row merged into its line's row (the merged range sorted by x again).
+    static func attachingScripts(_ rows: [Range<Int>], glyphs: inout [Glyph]) -> [Range<Int>] {
+        guard rows.count >= 2 else { return rows }
+        var result: [Range<Int>] = []
+        result.reserveCapacity(rows.count)
+        var index = 0
+        while index < rows.count {
+            // A superscript row joins the row below it; a subscript row the row above.
+            if index + 1 < rows.count, isScript(rows[index], of: rows[index + 1], raised: true, glyphs: glyphs) {
+                let merged = rows[index].lowerBound..<rows[index + 1].upperBound
+                sortByX(merged, &glyphs)
+                result.append(merged)
+                index += 2
+                continue
+            }
+            if let last = result.last, isScript(rows[index], of: last, raised: false, glyphs: glyphs) {
+                let merged = last.lowerBound..<rows[index].upperBound
+                sortByX(merged, &glyphs)
+                result[result.count - 1] = merged
+                index += 1
+                continue
+            }
+            result.append(rows[index])
+            index += 1
+        }
+        return result
+    }
+
+    private static func sortByX(_ range: Range<Int>, _ glyphs: inout [Glyph]) {
+        glyphs[range].sort { $0.x0 != $1.x0 ? $0.x0 < $1.x0 : $0.source < $1.source }
+    }
+
+    /// Whether `candidate` is a row of scripts of `line`: few glyphs, smaller, raised (or lowered)
+    /// by less than the limit, within the line's extent and clear of its glyphs.
+    private static func isScript(_ candidate: Range<Int>, of line: Range<Int>, raised: Bool, glyphs: [Glyph]) -> Bool {
+        guard candidate.count <= 2 * maximumScriptGlyphs else { return false }  // most rows: a line of text
+        let script = glyphs[candidate].filter { !$0.isSpace }
+        guard !script.isEmpty, script.count <= maximumScriptGlyphs else { return false }
+        let body = glyphs[line].filter { !$0.isSpace }
+        guard body.count >= 2 else { return false }
+        let size = body.map(\.size).sorted()[body.count / 2]
+        let baseline = body.map(\.baseline).sorted()[body.count / 2]
+        let scriptBaseline = script.map(\.baseline).sorted()[script.count / 2]
+        guard script.allSatisfy({ $0.size <= scriptSizeRatio * size }) else { return false }
+        let shift = raised ? baseline - scriptBaseline : scriptBaseline - baseline
+        guard shift > 0, shift <= (raised ? maximumRaise : maximumLowering) * size else { return false }
+        let x0 = body.map(\.x0).min()!, x1 = body.map(\.x1).max()!
+        for glyph in script {
+            guard glyph.x0 >= x0 - size, glyph.x1 <= x1 + 3 * size else { return false }
+            // Clear of the line's glyphs: ruby over characters and stacked fractions overlap them.
+            let width = max(glyph.x1 - glyph.x0, 0.01)
+            for other in body where min(glyph.x1, other.x1) - max(glyph.x0, other.x0) > 0.3 * width { return false }
+        }
+        return true
+    }
+}

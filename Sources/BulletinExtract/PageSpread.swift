@@ -48,9 +48,9 @@ enum PageSpread {
         }
         guard let gutter = best else { return nil }
         let middle = (gutter.x0 + gutter.x1) / 2
-        let left = glyphs.filter { !$0.isSpace && $0.x1 <= middle }.count
-        let total = glyphs.filter { !$0.isSpace }.count
-        let share = Double(left) / Double(total)
+        // No glyph crosses the strip: every visible one is on one side.
+        let left = glyphs.reduce(0) { $0 + (!$1.isSpace && $1.x1 <= middle ? 1 : 0) }
+        let share = Double(left) / Double(sizes.count)
         guard share >= minimumHalfShare, 1 - share >= minimumHalfShare else { return nil }
         return middle
     }

@@ -322,5 +322,60 @@ final class FontTests: XCTestCase {
         XCTAssertTrue(page.warnings.contains { $0.message.contains("no ToUnicode and no usable cmap") }, "\(page.warnings)")
         XCTAssertTrue(page.warnings.contains { $0.message.contains("2 character code(s) have no Unicode mapping") }, "\(page.warnings)")
     }
-}
 
+    // MARK: Symbolic TrueType fonts without /Encoding
+
+    /// A TrueType program with a `cmap` of one format-0 subtable (`platform`, `encoding`) mapping
+    /// codes 0xA5, 0xD5 and 0x41 to glyphs 1, 2, 3 — and, when `names`, a format-2 `post` table
+    /// naming them bullet, quoteright and A (Macintosh glyph 36).
+    static func symbolicTrueType(platform: Int, encoding: Int, names: Bool) -> [UInt8] {
+        func u16(_ v: Int) -> [UInt8] { [UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+        func u32(_ v: Int) -> [UInt8] { u16(v >> 16) + u16(v & 0xFFFF) }
+        var glyphs = [UInt8](repeating: 0, count: 256)
+        glyphs[0xA5] = 1; glyphs[0xD5] = 2; glyphs[0x41] = 3
+        let subtable = u16(0) + u16(262) + u16(0) + glyphs
+        let cmap = u16(0) + u16(1) + u16(platform) + u16(encoding) + u32(12) + subtable
+        var tables: [(String, [UInt8])] = [("cmap", cmap)]
+        if names {
+            // Glyph 0 .notdef (0), 1 and 2 the post table's own strings (258, 259), 3 Macintosh 36.
+            var post = u32(0x0002_0000) + [UInt8](repeating: 0, count: 28) + u16(4) + u16(0) + u16(258) + u16(259) + u16(36)
+            for name in ["bullet", "quoteright"] { post += [UInt8(name.utf8.count)] + Array(name.utf8) }
+            tables.append(("post", post))
+        }
+        var font = u32(0x0001_0000) + u16(tables.count) + u16(16) + u16(0) + u16(0)
+        var offset = 12 + 16 * tables.count
+        for (tag, table) in tables {
+            font += Array(tag.utf8) + u32(0) + u32(offset) + u32(table.count)
+            offset += table.count
+        }
+        return font + tables.flatMap { $0.1 }
+    }
+
+    /// A simple TrueType font, symbolic (Flags 4), without /Encoding and with a ToUnicode that maps
+    /// nothing, showing codes A5 D5 41 (¥ Õ A in WinAnsi).
+    private func symbolicPage(_ program: [UInt8], flags: Int = 4) throws -> PageContent {
+        try page("BT /F1 10 Tf <a5d541> Tj ET", fonts: "/F1 5 0 R", objects: [
+            Array("<< /Type /Font /Subtype /TrueType /BaseFont /AACADS+Arial /FirstChar 32 /LastChar 255 /FontDescriptor 6 0 R /ToUnicode 7 0 R >>".utf8),
+            Array("<< /Type /FontDescriptor /FontName /AACADS+Arial /Flags \(flags) /FontFile2 8 0 R >>".utf8),
+            Array(MiniPDF.stream("1 begincodespacerange <00> <ff> endcodespacerange 0 beginbfchar endbfchar").utf8),
+            MiniPDF.stream(program),
+        ])
+    }
+
+    /// §9.6.6.4: a symbolic TrueType font with no /Encoding draws code c as the glyph its (1,0) or
+    /// (3,0) cmap gives c; that glyph's `post` name says what it is (Quartz writes such fonts, with
+    /// an empty ToUnicode: pdf.js issue1350). Before, the codes were read as WinAnsi: `¥Õ`.
+    func testASymbolicTrueTypeFontIsReadThroughItsOwnCmapAndGlyphNames() throws {
+        let named = try symbolicPage(Self.symbolicTrueType(platform: 1, encoding: 0, names: true))
+        XCTAssertEqual(text(named), "•’A")
+        XCTAssertTrue(named.warnings.contains { $0.message.contains("ToUnicode CMap maps nothing") }, "\(named.warnings)")
+
+        // No names: a (1,0) subtable's codes are Mac OS Roman's.
+        XCTAssertEqual(text(try symbolicPage(Self.symbolicTrueType(platform: 1, encoding: 0, names: false))), "•’A")
+        // A (3,0) subtable at the codes themselves, with names.
+        XCTAssertEqual(text(try symbolicPage(Self.symbolicTrueType(platform: 3, encoding: 0, names: true))), "•’A")
+        // Not symbolic, or with a Unicode subtable: the codes reach glyphs through names (WinAnsi).
+        XCTAssertEqual(text(try symbolicPage(Self.symbolicTrueType(platform: 1, encoding: 0, names: true), flags: 32)), "¥ÕA")
+        XCTAssertEqual(text(try symbolicPage(Self.symbolicTrueType(platform: 3, encoding: 1, names: true))), "¥ÕA")
+    }
+}

@@ -145,12 +145,20 @@ struct FontLoader {
                 base = subtype == "TrueType" ? BaseEncodingTables.winAnsi : BaseEncodingTables.standard
             }
         }
-        // Glyph-index names (`g0024`) of an embedded TrueType font are read through its cmap.
+        // Glyph-index names (`g0024`) of an embedded TrueType font are read through its cmap; so
+        // are the codes of a symbolic one given no /Encoding (§9.6.6.4).
         var glyphText: (() -> [Int: String])?
+        var codeText: (() -> [Int: String])?
         if subtype == "TrueType", case .stream(let program)? = descriptor.map({ store.resolve($0["FontFile2"]) }) {
             let programStore = store
             glyphText = {
                 programStore.decodedData(program, feature: "embedded TrueType font").map { TrueTypeTables.glyphText($0, fontName: baseName) } ?? [:]
+            }
+            let symbolic = (store.integer(descriptor?["Flags"]) ?? 0) & 4 != 0
+            if symbolic, dictionary["Encoding"] == nil {
+                codeText = {
+                    programStore.decodedData(program, feature: "embedded TrueType font").map(TrueTypeTables.symbolicCodeText) ?? [:]
+                }
             }
         }
         let reporter = store
@@ -159,7 +167,7 @@ struct FontLoader {
         let encoding = SimpleEncoding(
             differences: differences, base: !isType3 || dictionary["Encoding"] == nil ? base : nil,
             declaredBase: declaredBase, isType3: isType3, isZapfDingbats: StandardFonts.isZapfDingbats(baseName),
-            glyphNames: glyphNames, glyphText: glyphText,
+            glyphNames: glyphNames, glyphText: glyphText, codeText: codeText,
             warnCodeGuess: { names in
                 let shown = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? ", …" : "")
                 reporter.warn("font \(resourceName) (\(baseName))",

@@ -30,15 +30,11 @@ enum TrueTypeTables {
     /// (1,0) subtable: their codes are a simple font's character codes (the low byte of 0xF0xx for
     /// (3,0), §9.6.6.4), taken through WinAnsiEncoding or MacRomanEncoding.
     static func glyphToUnicode(_ font: [UInt8], legacy: Bool = false) -> [Int: String] {
-        guard let cmap = directory(font)["cmap"], let count = BigEndian.u16(font, cmap.lowerBound + 2) else { return [:] }
         var best: (rank: Int, offset: Int, table: [UInt16]?)?
-        for index in 0..<Int(count) {
-            let record = cmap.lowerBound + 4 + index * 8
-            guard let platform = BigEndian.u16(font, record), let encoding = BigEndian.u16(font, record + 2),
-                  let offset = BigEndian.u32(font, record + 4) else { break }
+        for subtable in subtables(font) {
             let rank: Int
             var table: [UInt16]?
-            switch (platform, encoding) {
+            switch (subtable.platform, subtable.encoding) {
             case (3, 10): rank = 5
             case (0, 4), (0, 6): rank = 4
             case (3, 1): rank = 3
@@ -47,15 +43,11 @@ enum TrueTypeTables {
             case (1, 0) where legacy: rank = 1; table = BaseEncodingTables.macRoman
             default: rank = 0
             }
-            if rank > 0, rank > (best?.rank ?? 0) { best = (rank, cmap.lowerBound + Int(offset), table) }
+            if rank > 0, rank > (best?.rank ?? 0) { best = (rank, subtable.offset, table) }
         }
         guard let best else { return [:] }
         var result: [Int: UInt32] = [:]
-        // Overlapping segments or groups in a hostile font could ask for billions of code points;
-        // Unicode has 1.1 million, so stop well past that.
-        var budget = 1 << 21
-        func add(_ code: UInt32, _ glyph: Int) {
-            budget -= 1
+        forEachMapping(font, subtable: best.offset) { code, glyph in
             var codePoint = code
             if let table = best.table {
                 guard code <= 0xFF || (0xF000...0xF0FF).contains(code) else { return }
@@ -69,7 +61,35 @@ enum TrueTypeTables {
                 result[glyph] = codePoint
             }
         }
-        let table = best.offset
+        var text: [Int: String] = [:]
+        for (glyph, codePoint) in result {
+            if let scalar = Unicode.Scalar(codePoint) { text[glyph] = String(Character(scalar)) }
+        }
+        return text
+    }
+
+    /// The font's cmap subtables: platform, encoding and where each starts.
+    static func subtables(_ font: [UInt8]) -> [(platform: UInt16, encoding: UInt16, offset: Int)] {
+        guard let cmap = directory(font)["cmap"], let count = BigEndian.u16(font, cmap.lowerBound + 2) else { return [] }
+        var result: [(platform: UInt16, encoding: UInt16, offset: Int)] = []
+        for index in 0..<Int(count) {
+            let record = cmap.lowerBound + 4 + index * 8
+            guard let platform = BigEndian.u16(font, record), let encoding = BigEndian.u16(font, record + 2),
+                  let offset = BigEndian.u32(font, record + 4) else { break }
+            result.append((platform, encoding, cmap.lowerBound + Int(offset)))
+        }
+        return result
+    }
+
+    /// Calls `body` with each (code, glyph) pair of the cmap subtable at `table` (formats 0, 4, 6, 12).
+    static func forEachMapping(_ font: [UInt8], subtable table: Int, _ body: (UInt32, Int) -> Void) {
+        // Overlapping segments or groups in a hostile font could ask for billions of code points;
+        // Unicode has 1.1 million, so stop well past that.
+        var budget = 1 << 21
+        func add(_ code: UInt32, _ glyph: Int) {
+            budget -= 1
+            body(code, glyph)
+        }
         switch BigEndian.u16(font, table) {
         case 4?:
             guard let segmentsTimesTwo = BigEndian.u16(font, table + 6) else { break }
@@ -113,9 +133,36 @@ enum TrueTypeTables {
             for code in 0..<256 where table + 6 + code < font.count { add(UInt32(code), Int(font[table + 6 + code])) }
         default: break
         }
+    }
+
+    /// Character code → text of a symbolic simple TrueType font with no /Encoding and no Unicode
+    /// cmap: §9.6.6.4 draws code c as the glyph its (3,0) subtable gives 0xF000 + c (or c), else its
+    /// (1,0) subtable gives c. The glyph's 'post' name says what it is (`bullet` → •); a glyph without
+    /// one, reached through (1,0), is read as the Mac OS Roman character of its code (the subtable is
+    /// that encoding's). Codes left out fall back to the font's base encoding. Empty when the font has
+    /// a Unicode subtable: then codes reach glyphs through their names (§9.6.6.4), as before.
+    static func symbolicCodeText(_ font: [UInt8]) -> [Int: String] {
+        let all = subtables(font)
+        guard !all.contains(where: { $0.platform == 0 || $0.platform == 3 && ($0.encoding == 1 || $0.encoding == 10) }) else { return [:] }
+        let symbol = all.first { $0.platform == 3 && $0.encoding == 0 }
+        guard let chosen = symbol ?? all.first(where: { $0.platform == 1 && $0.encoding == 0 }) else { return [:] }
+        var glyphs: [Int: Int] = [:]
+        forEachMapping(font, subtable: chosen.offset) { code, glyph in
+            guard glyph > 0 else { return }
+            if code <= 0xFF, glyphs[Int(code)] == nil { glyphs[Int(code)] = glyph }
+            // (3,0) codes usually sit at 0xF000 + c; those win over a bare c.
+            if symbol != nil, (0xF000...0xF0FF).contains(code) { glyphs[Int(code & 0xFF)] = glyph }
+        }
+        let names = postGlyphNames(font)
         var text: [Int: String] = [:]
-        for (glyph, codePoint) in result {
-            if let scalar = Unicode.Scalar(codePoint) { text[glyph] = String(Character(scalar)) }
+        for (code, glyph) in glyphs {
+            if let name = names[glyph], name != ".notdef", let value = GlyphNames.unicode(name),
+               !value.unicodeScalars.contains(where: { (0xE000...0xF8FF).contains($0.value) }) {
+                text[code] = value
+            } else if symbol == nil, code >= 0x20, let scalar = Unicode.Scalar(UInt32(BaseEncodingTables.macRoman[code])),
+                      scalar.value >= 0x20 {
+                text[code] = String(Character(scalar))
+            }
         }
         return text
     }

@@ -1,6 +1,10 @@
 /// A simple font's encoding (§9.6.5): /Differences glyph names over a base table, and what the
 /// names mean when the glyph list does not know them.
 ///
+/// A code with no /Differences name is read through the base table, except in a symbolic embedded
+/// TrueType font with no /Encoding, whose own cmap says which glyph a code draws (§9.6.6.4); there
+/// the glyph's name or the cmap's encoding comes first (`TrueTypeTables.symbolicCodeText`).
+///
 /// Producers name glyphs in ways the Adobe Glyph List never heard of, and pdftotext, pdf.js and
 /// MuPDF read most of them; so does this, in this order, for a name the list does not know:
 /// 1. ZapfDingbats' own names (`a20` → ✔) in a ZapfDingbats font only;
@@ -22,6 +26,9 @@ final class SimpleEncoding {
     /// Glyph index → text of the embedded TrueType program (rule 3), read on first need.
     private var glyphTextLoader: (() -> [Int: String])?
     private var loadedGlyphText: [Int: String]?
+    /// Code → text from a symbolic TrueType program's own cmap, read on first need.
+    private var codeTextLoader: (() -> [Int: String])?
+    private var loadedCodeText: [Int: String]?
     /// Rule 2, decided once for the font on the first name the glyph list does not know.
     private var numberedNames: NumberedNames??
     /// Called once with a few of the names read as codes (rule 5).
@@ -30,7 +37,8 @@ final class SimpleEncoding {
     enum NumberedNames { case decimal, hex }
 
     init(differences: [Int: String], base: [UInt16]?, declaredBase: [UInt16]?, isType3: Bool, isZapfDingbats: Bool,
-         glyphNames: GlyphNameMemo, glyphText: (() -> [Int: String])?, warnCodeGuess: (([String]) -> Void)?) {
+         glyphNames: GlyphNameMemo, glyphText: (() -> [Int: String])?, codeText: (() -> [Int: String])? = nil,
+         warnCodeGuess: (([String]) -> Void)?) {
         self.differences = differences
         self.base = base
         self.declaredBase = declaredBase
@@ -38,11 +46,12 @@ final class SimpleEncoding {
         self.isZapfDingbats = isZapfDingbats
         self.glyphNames = glyphNames
         self.glyphTextLoader = glyphText
+        self.codeTextLoader = codeText
         self.warnCodeGuess = warnCodeGuess
     }
 
     func text(_ code: Int) -> String? {
-        guard let name = differences[code] else { return character(base, code) }
+        guard let name = differences[code] else { return codeText()[code] ?? character(base, code) }
         if isZapfDingbats, let value = ZapfDingbatsGlyphNames.unicode[name] { return character(value) }
         if let text = glyphNames.unicode(name) { return text }
         if name == ".notdef" { return nil }
@@ -75,6 +84,15 @@ final class SimpleEncoding {
         let text = glyphTextLoader?() ?? [:]
         loadedGlyphText = text
         glyphTextLoader = nil
+        return text
+    }
+
+    private func codeText() -> [Int: String] {
+        guard codeTextLoader != nil || loadedCodeText != nil else { return [:] }
+        if let loadedCodeText { return loadedCodeText }
+        let text = codeTextLoader?() ?? [:]
+        loadedCodeText = text
+        codeTextLoader = nil
         return text
     }
 

@@ -15,7 +15,7 @@ enum LineBuilder {
     static let fieldGap = 2.0
     /// A gap between Western characters wider than this (em, beyond the line's letter spacing) is
     /// a word space.
-    static let wordGap = 0.2
+    static let wordGap = 0.15
 
     /// A glyph prepared for line building: geometry, font id and character classes computed once;
     /// the text stays in the page's glyph (`source`).
@@ -163,6 +163,7 @@ enum LineBuilder {
         var characters: [TextLine.Character] = []
         var allArtifacts = true
         var top = Double.infinity, bottom = -Double.infinity
+        var firstWordEnd: Double?
         for glyph in visible {
             if glyph.isSpace {
                 // Drawn spaces are content (`常态化推进 项目化落实`, `第 33 期`): kept, runs of
@@ -188,6 +189,9 @@ enum LineBuilder {
                     separator = " "
                 }
                 if !separator.isEmpty, separator.unicodeScalars.count >= 2 { hasFieldGap = true }
+                if firstWordEnd == nil, !separator.isEmpty || previous.lastKind.isCJK || glyph.firstKind.isCJK {
+                    firstWordEnd = previous.x1
+                }
                 // Separators go to the span before them.
                 if !separator.isEmpty, span != nil { spanText.append(contentsOf: separator.utf8) }
                 pendingSpace = ""
@@ -234,7 +238,8 @@ enum LineBuilder {
                         top: top, bottom: bottom, baseline: head.baseline, size: size,
                         furniture: allArtifacts ? .artifact : nil, start: start, end: tail.x1, hasFieldGap: hasFieldGap,
                         first: head.first, last: tail.last, firstFont: Int(head.font), lastFont: Int(tail.font),
-                        singleFont: singleFont, characterCount: characterCount, characters: characters)
+                        singleFont: singleFont, characterCount: characterCount, characters: characters,
+                        firstWordEnd: firstWordEnd ?? tail.x1)
     }
 
     /// Fake bold: the same glyph drawn 2–4 times at (nearly) the same spot, offset by a fraction of

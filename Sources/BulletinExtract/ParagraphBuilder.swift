@@ -10,9 +10,11 @@ import BulletinPDFReader
 ///   line usually ends short);
 /// - the line starts where the paragraph's lines start: at the paragraph's continuation edge, or,
 ///   after the first line, back at the left margin from a first-line indent (~2 em, GB/T 9704
-///   §7.3.5), or at a hanging indent after a label and colon (`报：…` in the 版记);
+///   §7.3.5), or at a hanging indent after a label and colon (`报：…` in the 版记) or a bullet;
 /// - no heading-like break: a short line all in another face after a sentence end (a column head
-///   `【…】` set flush left after a full body line).
+///   `【…】` set flush left after a full body line);
+/// - the line does not start with a bullet (`•`, `●`, `■`, `* ` …): each list item is a paragraph,
+///   even when the item above fills its line.
 /// Across a page break the same tests run against the next page's margins, which joins a paragraph
 /// the page cut (its first line on the new page is not indented) and keeps a new one apart; from
 /// one column to the next (`TextLine.flow`) likewise, against the next column's edges.
@@ -46,6 +48,7 @@ struct ParagraphBuilder {
     func continues(_ paragraph: [PlacedLine], next placed: PlacedLine, rules: [PDFRule]) -> Bool {
         let a = paragraph[paragraph.count - 1].line, b = placed.line
         if a.furniture != nil || b.furniture != nil || a.hasFieldGap || b.hasFieldGap { return false }
+        if Self.startsWithBullet(b.text) { return false }
         let em = max(a.size, b.size)
         if abs(a.size - b.size) > 0.1 * em { return false }
         if a.page == b.page && a.flow == b.flow {
@@ -61,8 +64,12 @@ struct ParagraphBuilder {
         }
         // Full: the line reaches the right edge of the text around it.
         let edge = paragraph[paragraph.count - 1].right
-        let slack = a.column?.fullTolerance ?? metrics.fullTolerance[PageMetrics.bucket(a.size)] ?? Self.fullTolerance
-        if a.end < edge - slack * em { return false }
+        let measured = a.column?.fullTolerance ?? metrics.fullTolerance[PageMetrics.bucket(a.size)]
+        let slack = measured ?? Self.fullTolerance
+        // Text known to be justified ends its full lines on the edge; elsewhere a line may end
+        // short by the word that did not fit.
+        let justified = measured.map { $0 <= Self.fullTolerance } ?? false
+        if a.end < edge - slack * em, justified || !Self.nextWordWouldNotFit(a, b, edge: edge) { return false }
 
         // Starts, relative to the left edge of the text around each line (its own page, its own
         // size): pages may mirror their margins, and inset blocks (the 版记) have their own edge.
@@ -77,6 +84,10 @@ struct ParagraphBuilder {
         } else if abs(bStart - firstStart) > tolerance, let label = Self.labelWidth(a),
                   bStart - firstStart > tolerance, bStart - firstStart <= label + tolerance {
             // A hanging indent after `报：` and the like: continuation lines align after the colon.
+            continues = true
+        } else if Self.startsWithBullet(a.text), bStart - firstStart > tolerance,
+                  bStart - firstStart <= a.firstWordEnd - a.start + 1.5 * em {
+            // A list item's continuation lines hang after its bullet.
             continues = true
         } else if abs(firstStart) <= tolerance {
             // A first line at the edge: the next line continues at the edge (or, for display
@@ -229,15 +240,63 @@ struct ParagraphBuilder {
         return TextParagraph(lines: lines, spans: spans, text: text, furniture: furniture)
     }
 
+    /// Ragged-right Western text ends its lines short by up to a word: a line short of the edge is
+    /// still full when the next line's first word, with a space before it, would not have fitted
+    /// in what is left (a paragraph's last line leaves room for it). Chinese text breaks between
+    /// any two characters, so there a short line is a paragraph's end.
+    ///
+    /// Where the edge is known from a few lines only, every line may look nearly full (a page of
+    /// one-line paragraphs, each as long as the next), so the text must say so too: the sentence
+    /// goes on — the line above does not end one, and the next line starts in lower case.
+    static func nextWordWouldNotFit(_ a: TextLine, _ b: TextLine, edge: Double) -> Bool {
+        guard b.first.properties.isLowercase, !CharacterKind(a.last).isCJK, !a.last.isSentenceEnd, a.last != "." else { return false }
+        let space = 0.2 * max(a.size, b.size)
+        return edge - a.end < b.firstWordEnd - b.start + space
+    }
+
+    /// Bullet symbols that open a list item; `*` counts only before a space.
+    private static let bullets: Set<Unicode.Scalar> = [
+        "\u{2022}", "\u{25E6}", "\u{25AA}", "\u{25AB}", "\u{25A0}", "\u{25A1}", "\u{25CF}", "\u{25CB}", "\u{25C6}",
+        "\u{25C7}", "\u{25BA}", "\u{25B6}", "\u{27A2}", "\u{2756}", "\u{2023}", "\u{2043}",
+    ]
+
+    static func startsWithBullet(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return false }
+        if bullets.contains(first) { return true }
+        return first == "*" && scalars.next() == " "
+    }
+
+    /// Whether joining two lines of a paragraph needs a space: Western text on both sides of the
+    /// break — a word, or a word behind closing punctuation (`clause,` `end.”` `(note)`) before it,
+    /// and a word, or a word behind an opening bracket or quote (`(Newburyport)` `“Quoted`), after it.
+    /// Chinese on either side never takes one.
     static func needsSpace(after a: TextLine, before b: TextLine) -> Bool {
-        let next = CharacterKind(b.first)
-        guard next == .word else { return false }
-        let last = CharacterKind(a.last)
-        if last == .word { return true }
-        // `…end of clause,` + `next word`: Western punctuation after a Western word.
-        if last == .westernPunctuation, ",.;:!?)".unicodeScalars.contains(a.last) {
-            let scalars = a.text.unicodeScalars
-            if scalars.count >= 2 { return CharacterKind(scalars[scalars.index(scalars.endIndex, offsetBy: -2)]) == .word }
+        startsWithWord(b.text.unicodeScalars) && endsWithWord(a.text.unicodeScalars)
+    }
+
+    private static let openingMarks: Set<Unicode.Scalar> = ["(", "[", "{", "\"", "'", "\u{201C}", "\u{2018}"]
+    private static let closingMarks: Set<Unicode.Scalar> = [",", ".", ";", ":", "!", "?", ")", "]", "}", "\"", "'", "\u{201D}", "\u{2019}"]
+
+    private static func startsWithWord(_ scalars: String.UnicodeScalarView) -> Bool {
+        var index = scalars.startIndex
+        for _ in 0..<2 where index < scalars.endIndex {
+            let scalar = scalars[index]
+            if CharacterKind(scalar) == .word { return true }
+            guard openingMarks.contains(scalar) else { return false }
+            index = scalars.index(after: index)
+        }
+        return false
+    }
+
+    private static func endsWithWord(_ scalars: String.UnicodeScalarView) -> Bool {
+        var index = scalars.endIndex
+        for _ in 0..<3 where index > scalars.startIndex {
+            index = scalars.index(before: index)
+            let scalar = scalars[index]
+            if CharacterKind(scalar) == .word { return true }
+            // Between the word and the break only closing punctuation may stand.
+            guard closingMarks.contains(scalar) else { return false }
         }
         return false
     }

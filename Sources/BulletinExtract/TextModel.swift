@@ -72,6 +72,9 @@ public struct TextLine: Sendable, Equatable {
     /// the margin) and ends (the last glyph box's right edge).
     var start: Double
     var end: Double
+    /// Where the line's first word ends (its first glyph's end when the line starts with Chinese):
+    /// whether that word would have fitted at the end of the line above (`ParagraphBuilder`).
+    var firstWordEnd: Double
     /// The line has a field gap (two or more em of empty space inside it, or ideographic spaces
     /// used as a separator): it is laid out as fields, not flowing text, so it is never joined.
     var hasFieldGap: Bool
@@ -89,7 +92,7 @@ public struct TextLine: Sendable, Equatable {
     init(page: Int, spans: [TextSpan], text: String, x0: Double, x1: Double, top: Double, bottom: Double,
          baseline: Double, size: Double, furniture: Furniture?, start: Double, end: Double, hasFieldGap: Bool,
          first: Unicode.Scalar, last: Unicode.Scalar, firstFont: Int, lastFont: Int, singleFont: Bool,
-         characterCount: Int, characters: [Character] = []) {
+         characterCount: Int, characters: [Character] = [], firstWordEnd: Double? = nil) {
         self.page = page
         self.spans = spans
         self.text = text
@@ -102,6 +105,7 @@ public struct TextLine: Sendable, Equatable {
         self.furniture = furniture
         self.start = start
         self.end = end
+        self.firstWordEnd = firstWordEnd ?? end
         self.hasFieldGap = hasFieldGap
         self.first = first
         self.last = last

@@ -108,6 +108,17 @@ final class LineBuilderTests: XCTestCase {
         XCTAssertEqual(lines(page)[0].text, "Civilized Beijing市2020年，V2")
     }
 
+    /// TeX's tightest lines shrink a word space to about 0.17 em (tracemonkey.pdf sets them as TJ
+    /// offsets of −190/1000); a kern inside a word is a few hundredths.
+    func testATightWordSpaceIsStillASpaceAndAKernIsNot() {
+        var page = SyntheticPage(0)
+        var x = page.text("We", x: 80, baseline: 100, size: 10)
+        x = page.text("explain", x: x + 1.9, baseline: 100, size: 10)   // 0.19 em
+        x = page.text("ho", x: x + 1.7, baseline: 100, size: 10)        // 0.17 em
+        page.text("w", x: x - 0.25, baseline: 100, size: 10)            // a kern (−0.025 em)
+        XCTAssertEqual(lines(page)[0].text, "We explain how")
+    }
+
     func testLetterSpacedDigitsInAJustifiedLineStayOneWord() {
         var page = SyntheticPage(0)
         // Tracking of 0.3 em on every character, Han and digits alike: not word spaces.

@@ -108,5 +108,69 @@ final class ParagraphTests: XCTestCase {
         XCTAssertEqual(Array(paragraphs([page]).suffix(2)),
                        ["送：" + BodyText.characters(26), "发：" + BodyText.characters(12, offset: 4) + "。"])
     }
-}
 
+    // MARK: Western text
+
+    /// Ragged-right Western text (a voucher's terms, a letter) ends its lines short by the word that
+    /// did not fit. A short line continues when the next line's first word would not have fitted in
+    /// what is left and the sentence goes on (no full stop, lower case next); a paragraph's last
+    /// line leaves room for the next word, and a line ending a sentence before a capital is left
+    /// alone.
+    func testRaggedWesternLinesJoinWhereTheNextWordWouldNotHaveFitted() {
+        var page = SyntheticPage(0)
+        // 10 pt: 5 pt a letter; the longest line ends at 72 + 46 × 5 = 302.
+        let lines = [
+            "the voucher is valid for one month, from your", // 45: 1 short
+            "first visit; please present it to the merchant", // 46: the edge
+            "membership begins from your first visit",        // 39: `to` fits → ends the paragraph
+            "to activate. A class is not needed.",            // 35: a full stop before a capital
+            "Another paragraph starts after a full stop.",
+        ]
+        for (index, line) in lines.enumerated() { page.text(line, x: 72, baseline: 100 + 13 * Double(index), size: 10) }
+        XCTAssertEqual(paragraphs([page]), [lines[0] + " " + lines[1] + " " + lines[2], lines[3], lines[4]])
+    }
+
+    /// Justified text ends its full lines on the edge: there a line short by a word is a paragraph's
+    /// end even when the next word would not have fitted.
+    func testInJustifiedTextAShortLineEndsTheParagraph() {
+        var page = SyntheticPage(0)
+        var y = 100.0
+        for _ in 0..<24 {
+            page.text(String(repeating: "justified ", count: 4) + "line ends on", x: 72, baseline: y, size: 10)   // 52: the edge
+            y += 13
+        }
+        page.text(String(repeating: "justified ", count: 4) + "short", x: 72, baseline: y, size: 10)   // 45
+        page.text("paragraph two starts at the edge", x: 72, baseline: y + 13, size: 10)
+        let result = paragraphs([page])
+        XCTAssertEqual(result.count, 2, "\(result)")
+        XCTAssertEqual(result.last, "paragraph two starts at the edge")
+    }
+
+    /// A list item is a paragraph even when the item above fills its line; its own continuation
+    /// lines, set after the bullet, stay with it.
+    func testEachBulletedItemIsAParagraph() {
+        var page = SyntheticPage(0)
+        page.text("• Limit 1 voucher per person; 3 as gifts.", x: 72, baseline: 100, size: 10)
+        page.text("• Location must be selected at checkout. Calls", x: 72, baseline: 113, size: 10)
+        page.text("ahead are welcome at all times.", x: 82, baseline: 126, size: 10)
+        page.text("• For Package 2, the card is exchanged.", x: 72, baseline: 139, size: 10)
+        XCTAssertEqual(paragraphs([page]), ["• Limit 1 voucher per person; 3 as gifts.",
+                                            "• Location must be selected at checkout. Calls ahead are welcome at all times.",
+                                            "• For Package 2, the card is exchanged."])
+    }
+
+    /// Western text broken before a bracket or quote, or after one, keeps its space; Chinese text
+    /// with a half-width bracket at the break takes none.
+    func testBracketsAndQuotesAtALineBreakKeepTheSpace() {
+        var page = SyntheticPage(0)
+        page.text("please call 617-387-7625 or 978-499-7625", x: 72, baseline: 100, size: 10)
+        page.text("(Newburyport) to reserve a class.", x: 72, baseline: 113, size: 10)
+        var chinese = SyntheticPage(1)
+        chinese.text(BodyText.characters(26), x: 112, baseline: 100)
+        chinese.text("(" + BodyText.characters(27) + ")", x: 80, baseline: 129)
+        chinese.text(BodyText.characters(5) + "。", x: 80, baseline: 158)
+        let result = paragraphs([page, chinese])
+        XCTAssertEqual(result.first, "please call 617-387-7625 or 978-499-7625 (Newburyport) to reserve a class.")
+        XCTAssertEqual(result.last, BodyText.characters(26) + "(" + BodyText.characters(27) + ")" + BodyText.characters(5) + "。")
+    }
+}

@@ -216,14 +216,19 @@ struct ParagraphBuilder {
     // MARK: Building the paragraph
 
     /// Joins lines: no separator between Chinese; a space between two Western words broken across
-    /// lines (the producer dropped the space at the break).
-    static func paragraph(_ lines: [TextLine]) -> TextParagraph {
+    /// lines (the producer dropped the space at the break); a word hyphenated at the break joined
+    /// without its hyphen when `hyphens` says the hyphen is the typesetter's.
+    static func paragraph(_ lines: [TextLine], hyphens: LineEndHyphens? = nil) -> TextParagraph {
         var spans: [TextSpan] = []
         var text = ""
         for (i, line) in lines.enumerated() {
             if i > 0, needsSpace(after: lines[i - 1], before: line), !spans.isEmpty {
                 spans[spans.count - 1].text += " "
                 text += " "
+            } else if i > 0, let last = spans.last, last.text.unicodeScalars.last == text.unicodeScalars.last,
+                      hyphens?.dropsHyphen(above: lines[i - 1].text, below: line.text) == true {
+                if last.text.unicodeScalars.count == 1 { spans.removeLast() } else { spans[spans.count - 1].text.unicodeScalars.removeLast() }
+                text.unicodeScalars.removeLast()
             }
             for span in line.spans {
                 if let last = spans.last, last.font == span.font, last.bold == span.bold, last.color == span.color,

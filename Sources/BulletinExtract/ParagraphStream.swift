@@ -21,6 +21,8 @@ struct ParagraphStream {
     private var wideRules: [Int: [PDFRule]] = [:]
     /// Furniture lines not handed out yet, in page order (`keepFurniture` only).
     private var furniture: [(page: Int, top: Bool, line: TextLine)] = []
+    /// The words seen so far, for hyphens at line ends.
+    private var hyphens = LineEndHyphens()
     private var latestPage = 0
 
     init(metrics: PageMetrics, keepFurniture: Bool) {
@@ -40,6 +42,7 @@ struct ParagraphStream {
         rules[page.index] = page.rules
         wideRules[page.index] = page.rules.filter { abs($0.x1 - $0.x0) >= page.width * 0.25 }
         let content = page.lines.filter { $0.furniture == nil }
+        hyphens.learn(content)
         if keepFurniture {
             let firstContent = content.first?.baseline ?? page.height
             for line in page.lines where line.furniture != nil {
@@ -72,7 +75,7 @@ struct ParagraphStream {
     /// Ends the open paragraph: the held one can now be placed and handed out.
     private mutating func close(emit: (TextParagraph) -> Void) {
         guard !open.isEmpty else { return }
-        let paragraph = ParagraphBuilder.paragraph(open.map(\.line))
+        let paragraph = ParagraphBuilder.paragraph(open.map(\.line), hyphens: hyphens)
         open = []
         if let previous = held { hand(previous, below: paragraph.lines.first, emit: emit) }
         held = paragraph

@@ -173,4 +173,32 @@ final class ParagraphTests: XCTestCase {
         XCTAssertEqual(result.first, "please call 617-387-7625 or 978-499-7625 (Newburyport) to reserve a class.")
         XCTAssertEqual(result.last, BodyText.characters(26) + "(" + BodyText.characters(27) + ")" + BodyText.characters(5) + "。")
     }
+
+    /// A hyphen ending a line goes when the document shows the word unbroken (and never with the
+    /// hyphen inside a line); a compound the document writes with its hyphen keeps it, and so does
+    /// a word the document never shows whole — no character of the text is lost on a guess. A soft
+    /// hyphen always goes.
+    func testAHyphenAtALineEndGoesOnlyWhereTheDocumentShowsTheWordWhole() {
+        var page = SyntheticPage(0)
+        let lines = [
+            "The interpreter runs type-specialized code; the",
+            "bytecode is read by a simple and small inter-",
+            "preter, and the many fast and compact type-",
+            "specialized traces are then compiled and exe-",
+            "cuted by the virtual machine and by its Trace-",
+            "Monkey, and it is set with one quite soft\u{AD}",
+            "hyphen. TraceMonkey.",
+        ]
+        // Justified to 240 pt but the last line.
+        for (index, line) in lines.enumerated() {
+            let count = Double(line.count)
+            let tracking = index < lines.count - 1 ? (240 - 5 * count) / (count - 1) : 0
+            page.text(line, x: 72, baseline: 100 + 13 * Double(index), size: 10, tracking: tracking)
+        }
+        XCTAssertEqual(paragraphs([page]), [
+            "The interpreter runs type-specialized code; the bytecode is read by a simple and small interpreter, and the many "
+                + "fast and compact type-specialized traces are then compiled and exe-cuted by the virtual machine and by its "
+                + "TraceMonkey, and it is set with one quite softhyphen. TraceMonkey.",
+        ])
+    }
 }

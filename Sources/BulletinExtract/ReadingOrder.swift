@@ -8,7 +8,9 @@ import BulletinPDFReader
 /// `minimumGutter` em wide that none of their glyphs enters, with text on both sides. It is found
 /// from evidence a row gives — a wide gap inside it, or a neighbour row wholly on the other side
 /// (columns whose baselines do not line up) — and grown up and down while rows stay clear of the
-/// gutter, the rows keep their column's line pitch, and no horizontal rule crosses it. A band is
+/// gutter, the rows keep their column's line pitch, and no horizontal rule crosses it; downwards,
+/// one side may then show a blank of up to eight lines (under a figure's caption) while the other
+/// side's lines run on beside it, if the band still reads as columns that far. A band is
 /// taken only when both sides read as prose: at least `minimumSideRows` rows each, several em
 /// wide, three lines in five reaching the side's right edge, not mostly led by labels — and not
 /// both sides split into narrow columns (a table's labels and figures). That keeps tables, the
@@ -98,6 +100,15 @@ enum ReadingOrder {
         var top: Int
         var bottom: Int
         var gutter: Segment
+        /// How far the band reaches when one side may show a wider gap (`SidePitch.figureGap`)
+        /// while the other side's lines run on, and its gutter then.
+        var extendedBottom: Int
+        var extendedGutter: Segment
+
+        /// The band as far as it reaches past such gaps.
+        var extended: Band {
+            Band(top: top, bottom: extendedBottom, gutter: extendedGutter, extendedBottom: extendedBottom, extendedGutter: extendedGutter)
+        }
     }
 
     private struct Ordering {
@@ -198,6 +209,9 @@ enum ReadingOrder {
                 guard let band = grow(gutter, from: index, through: last, floor: floor, parts: parts, shapes: shapes) else {
                     return nil
                 }
+                // The band past a blank under a figure on one side, if it still reads as
+                // columns; else the band up to that blank.
+                if band.extendedBottom > band.bottom, readsAsColumns(band.extended, parts: parts, shapes: shapes) { return band.extended }
                 if readsAsColumns(band, parts: parts, shapes: shapes) { return band }
                 failed.append(band)
                 return nil
@@ -242,6 +256,18 @@ enum ReadingOrder {
                 down.add(next, gutter: gutter)
                 bottom += 1
             }
+            // On past a wider blank on one side (under a figure) while the other side runs on.
+            var extendedBottom = bottom, extendedGutter = gutter, further = down
+            while extendedBottom + 1 < shapes.count {
+                let next = shapes[extendedBottom + 1]
+                var narrowed = extendedGutter
+                guard next.visible, fits(next, &narrowed),
+                      further.accepts(next, gutter: narrowed, outer: isOuter(parts[extendedBottom + 1], next), em: em, besideFigure: true),
+                      !ruleCrosses(narrowed, between: shapes[extendedBottom].baseline, and: next.baseline) else { break }
+                extendedGutter = narrowed
+                further.add(next, gutter: extendedGutter)
+                extendedBottom += 1
+            }
             // Upwards the side pitches the band showed going down are known. A title centred over
             // the band is not its first line, though it may cross no gutter (three columns: it
             // stands over the middle one).
@@ -262,7 +288,9 @@ enum ReadingOrder {
                 up.add(next, gutter: gutter)
                 top -= 1
             }
-            return Band(top: top, bottom: bottom, gutter: gutter)
+            extendedGutter.x0 = max(extendedGutter.x0, gutter.x0)
+            extendedGutter.x1 = min(extendedGutter.x1, gutter.x1)
+            return Band(top: top, bottom: bottom, gutter: gutter, extendedBottom: extendedBottom, extendedGutter: extendedGutter)
         }
 
         /// Whether the part keeps clear of the gutter, narrowing it where a glyph reaches in from
@@ -414,16 +442,26 @@ enum ReadingOrder {
             }
         }
 
-        func accepts(_ shape: Shape, gutter: Segment, outer: Bool, em: Double) -> Bool {
+        func accepts(_ shape: Shape, gutter: Segment, outer: Bool, em: Double, besideFigure: Bool = false) -> Bool {
             // Until two steps are known, a line pitch of 1.4 em of the band's text.
             let usual = self.usual ?? 1.4 * em
             let limit = outer ? 1.3 * usual : 2.5 * max(usual, shape.size)
             let (left, right) = sides(of: shape, gutter: gutter)
             for side in 0..<2 where side == 0 ? left : right {
-                if let previous = last[side], abs(shape.baseline - previous) > limit { return false }
+                guard let previous = last[side], abs(shape.baseline - previous) > limit else { continue }
+                // A wider gap on one side (the space under a figure's caption) while the other
+                // side's lines run on beside it at their pitch: the gutter is still there.
+                let other = last[1 - side]
+                let otherRunsOn = other.map { abs(shape.baseline - $0) <= limit } ?? false
+                if !besideFigure || outer || !otherRunsOn || abs(shape.baseline - previous) > Self.figureGap * max(usual, shape.size) {
+                    return false
+                }
             }
             return true
         }
+
+        /// How many line steps of blank a side may show while the other side's lines run on.
+        static let figureGap = 8.0
 
         /// Whether the part has text left and right of the gutter.
         private func sides(of shape: Shape, gutter: Segment) -> (left: Bool, right: Bool) {

@@ -105,6 +105,20 @@ final class ColumnTests: XCTestCase {
         XCTAssertEqual(paragraphs(page), ["首都精神文明建设情况简报", "三栏"] + body)
     }
 
+    /// A figure's caption at the head of the right column, a blank under it five rows deep, the
+    /// column's text after it; the left column runs on beside them. The blank does not end the
+    /// columns: the left column is read whole, not cut where the caption ends.
+    func testABlankUnderACaptionBesideARunningColumnKeepsTheColumns() {
+        var page = SyntheticPage(0)
+        let left = ColumnSetter(lefts: [70], perLine: 18, rows: 16).set([280], on: &page)
+        let caption = Array("图1" + BodyText.characters(62, offset: 5) + "。")
+        for row in 0..<4 {
+            page.text(String(caption[(18 * row)..<min(caption.count, 18 * row + 18)]), x: 310, baseline: 120 + 20 * Double(row), size: 12)
+        }
+        let right = ColumnSetter(lefts: [310], perLine: 18, rows: 7, top: 120 + 20 * 9).set([120], on: &page)
+        XCTAssertEqual(paragraphs(page), left + [String(caption)] + right)
+    }
+
     func testTableRowsKeepTheirOrder() {
         var page = SyntheticPage(0)
         BodyText.paragraph(90, on: &page, baseline: 100)

@@ -7,7 +7,8 @@ import BulletinPDFReader
 /// - same size, no rule between them, no field gap in either, no wider vertical gap than the
 ///   paragraph's own leading (on one page);
 /// - the line above is full: it reaches the right edge of the text around it (a paragraph's last
-///   line usually ends short);
+///   line usually ends short) — or, in Western text not known to be justified, it ends short only
+///   by the next line's first word, which would not have fitted (`nextWordWouldNotFit`);
 /// - the line starts where the paragraph's lines start: at the paragraph's continuation edge, or,
 ///   after the first line, back at the left margin from a first-line indent (~2 em, GB/T 9704
 ///   §7.3.5), or at a hanging indent after a label and colon (`报：…` in the 版记) or a bullet;

@@ -244,30 +244,25 @@ enum ReadingOrder {
             guard gutter.x1 - gutter.x0 >= ReadingOrder.minimumGutter * em else { return nil }
             var pitch = SidePitch()
             for k in first...last { guard fits(shapes[k], &gutter) else { return nil }; pitch.add(shapes[k], gutter: gutter) }
+            // Down while the rows keep clear of the gutter and their sides' pitch.
+            func extend(_ bottom: inout Int, _ gutter: inout Segment, _ pitch: inout SidePitch, besideFigure: Bool) {
+                while bottom + 1 < shapes.count {
+                    let next = shapes[bottom + 1]
+                    var narrowed = gutter
+                    guard next.visible, fits(next, &narrowed),
+                          pitch.accepts(next, gutter: narrowed, outer: isOuter(parts[bottom + 1], next), em: em, besideFigure: besideFigure),
+                          !ruleCrosses(narrowed, between: shapes[bottom].baseline, and: next.baseline) else { return }
+                    gutter = narrowed
+                    pitch.add(next, gutter: gutter)
+                    bottom += 1
+                }
+            }
             var bottom = last
             var down = pitch
-            while bottom + 1 < shapes.count {
-                let next = shapes[bottom + 1]
-                var narrowed = gutter
-                guard next.visible, fits(next, &narrowed),
-                      down.accepts(next, gutter: narrowed, outer: isOuter(parts[bottom + 1], next), em: em),
-                      !ruleCrosses(narrowed, between: shapes[bottom].baseline, and: next.baseline) else { break }
-                gutter = narrowed
-                down.add(next, gutter: gutter)
-                bottom += 1
-            }
+            extend(&bottom, &gutter, &down, besideFigure: false)
             // On past a wider blank on one side (under a figure) while the other side runs on.
             var extendedBottom = bottom, extendedGutter = gutter, further = down
-            while extendedBottom + 1 < shapes.count {
-                let next = shapes[extendedBottom + 1]
-                var narrowed = extendedGutter
-                guard next.visible, fits(next, &narrowed),
-                      further.accepts(next, gutter: narrowed, outer: isOuter(parts[extendedBottom + 1], next), em: em, besideFigure: true),
-                      !ruleCrosses(narrowed, between: shapes[extendedBottom].baseline, and: next.baseline) else { break }
-                extendedGutter = narrowed
-                further.add(next, gutter: extendedGutter)
-                extendedBottom += 1
-            }
+            extend(&extendedBottom, &extendedGutter, &further, besideFigure: true)
             // Upwards the side pitches the band showed going down are known. A title centred over
             // the band is not its first line, though it may cross no gutter (three columns: it
             // stands over the middle one).

@@ -37,14 +37,13 @@ final class PDFFont {
     let cidWidthRanges: [(low: UInt32, high: UInt32, width: Double)]
     let defaultWidth: Double
     /// Composite fonts without a usable ToUnicode: CID → text from the embedded font program's cmap.
-    private var embeddedTextLoader: (() -> [UInt32: String])?
+    private var embeddedText: LoadedOnce<UInt32>
     /// A CIDFont of one of Adobe's CJK collections (/CIDSystemInfo Adobe GB1, CNS1, Japan1, Korea1):
     /// a CID with no other text is read through Adobe's table of it.
     private let cidCollection: CIDCollection?
     /// Composite fonts whose codes are Unicode values (/ToUnicode /Identity-H, or a guess from the
     /// widths of a font that is not embedded): a code with no other text is read as its scalar.
     private let codesAreUnicode: Bool
-    private var loadedEmbeddedText: [UInt32: String]?
 
     /// Decoded glyphs by code: 256-entry pages allocated on first use (codes below 65536), a
     /// dictionary for longer codes. Cheaper than hashing every code of every string.
@@ -60,7 +59,7 @@ final class PDFFont {
     /// cache's budget: a CJK subset font with a few thousand mappings is ~100 KB, a Type 3 font
     /// a few KB.
     var estimatedBytes: Int {
-        let mapped = toUnicode.count + (loadedEmbeddedText?.count ?? 0) + overflowCache.count
+        let mapped = toUnicode.count + (embeddedText.loaded?.count ?? 0) + overflowCache.count
         let pages = cachePages.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
         return 512 + mapped * 48 + cidWidths.count * 24 + cidWidthRanges.count * 24 + simpleWidths.count * 8
             + cachedGlyphs.count * MemoryLayout<Glyph>.stride + pages * 1024
@@ -86,7 +85,7 @@ final class PDFFont {
         self.cidWidths = cidWidths
         self.cidWidthRanges = cidWidthRanges
         self.defaultWidth = defaultWidth
-        self.embeddedTextLoader = embeddedText
+        self.embeddedText = LoadedOnce(embeddedText)
         self.cidCollection = cidCollection
         self.codesAreUnicode = codesAreUnicode
     }
@@ -169,19 +168,10 @@ final class PDFFont {
         let cid = cid(for: code)
         var text = toUnicode[code].flatMap(PDFFont.usable)
         if text == nil, let predefined { text = predefined.unicode(for: code) }
-        if text == nil, let cid { text = embeddedText()[cid] }
+        if text == nil, let cid { text = embeddedText.table()[cid] }
         if text == nil, let cid, let scalar = cidCollection?.scalar(cid) { text = String(Character(scalar)) }
         if text == nil, codesAreUnicode, let scalar = Unicode.Scalar(code) { text = PDFFont.usable(String(Character(scalar))) }
         return Glyph(text: text ?? "", width: width(cid: cid))
-    }
-
-    /// CID → text from the embedded font program, parsed on first need.
-    private func embeddedText() -> [UInt32: String] {
-        if let loadedEmbeddedText { return loadedEmbeddedText }
-        let text = embeddedTextLoader?() ?? [:]
-        loadedEmbeddedText = text
-        embeddedTextLoader = nil
-        return text
     }
 
     private func width(cid: UInt32?) -> Double {

@@ -24,11 +24,9 @@ final class SimpleEncoding {
     private let declaredBase: [UInt16]?
     private let isType3: Bool
     /// Glyph index → text of the embedded TrueType program (rule 3), read on first need.
-    private var glyphTextLoader: (() -> [Int: String])?
-    private var loadedGlyphText: [Int: String]?
+    private var glyphText: LoadedOnce<Int>
     /// Code → text from a symbolic TrueType program's own cmap, read on first need.
-    private var codeTextLoader: (() -> [Int: String])?
-    private var loadedCodeText: [Int: String]?
+    private var codeText: LoadedOnce<Int>
     /// Rule 2, decided once for the font on the first name the glyph list does not know.
     private var numberedNames: NumberedNames??
     /// Called once with a few of the names read as codes (rule 5).
@@ -45,18 +43,18 @@ final class SimpleEncoding {
         self.isType3 = isType3
         self.isZapfDingbats = isZapfDingbats
         self.glyphNames = glyphNames
-        self.glyphTextLoader = glyphText
-        self.codeTextLoader = codeText
+        self.glyphText = LoadedOnce(glyphText)
+        self.codeText = LoadedOnce(codeText)
         self.warnCodeGuess = warnCodeGuess
     }
 
     func text(_ code: Int) -> String? {
-        guard let name = differences[code] else { return codeText()[code] ?? character(base, code) }
+        guard let name = differences[code] else { return codeText.table()[code] ?? character(base, code) }
         if isZapfDingbats, let value = ZapfDingbatsGlyphNames.unicode[name] { return character(value) }
         if let text = glyphNames.unicode(name) { return text }
         if name == ".notdef" { return nil }
         if let rule = numbering(), let value = SimpleEncoding.number(in: name, rule) { return character(value) }
-        if let glyph = SimpleEncoding.glyphIndex(in: name), let text = glyphText()[glyph] { return text }
+        if let glyph = SimpleEncoding.glyphIndex(in: name), let text = glyphText.table()[glyph] { return text }
         if declaredBase != nil { return character(declaredBase, code) }
         if isType3, let text = character(UInt32(code)) {
             if let warn = warnCodeGuess {
@@ -77,23 +75,6 @@ final class SimpleEncoding {
     private func character(_ value: UInt32) -> String? {
         guard value >= 0x20, !(0x7F...0x9F).contains(value), let scalar = Unicode.Scalar(value) else { return nil }
         return String(Character(scalar))
-    }
-
-    private func glyphText() -> [Int: String] {
-        if let loadedGlyphText { return loadedGlyphText }
-        let text = glyphTextLoader?() ?? [:]
-        loadedGlyphText = text
-        glyphTextLoader = nil
-        return text
-    }
-
-    private func codeText() -> [Int: String] {
-        guard codeTextLoader != nil || loadedCodeText != nil else { return [:] }
-        if let loadedCodeText { return loadedCodeText }
-        let text = codeTextLoader?() ?? [:]
-        loadedCodeText = text
-        codeTextLoader = nil
-        return text
     }
 
     /// Whether this font's numbered names are its codes, and in which base: the base in which most

@@ -323,6 +323,24 @@ final class FontTests: XCTestCase {
         XCTAssertTrue(page.warnings.contains { $0.message.contains("2 character code(s) have no Unicode mapping") }, "\(page.warnings)")
     }
 
+    /// Unmapped codes are reported per font at the page's end, in font-name order: the same
+    /// warnings in the same order on every run (a dictionary's order changes from run to run).
+    func testUnmappedCodeWarningsComeInFontNameOrder() throws {
+        let names = ["Echo", "Bravo", "Delta", "Alpha", "Charlie", "Foxtrot"]
+        var objects: [[UInt8]] = []
+        var content = "BT "
+        for (index, name) in names.enumerated() {
+            let font = 5 + 2 * index
+            objects.append(Array("<< /Type /Font /Subtype /Type0 /BaseFont /\(name) /Encoding /Identity-H /DescendantFonts [\(font + 1) 0 R] >>".utf8))
+            objects.append(Array("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /\(name) /FontDescriptor << /Flags 4 >> >>".utf8))
+            content += "/F\(index) 10 Tf <0001> Tj "
+        }
+        let fonts = names.indices.map { "/F\($0) \(5 + 2 * $0) 0 R" }.joined(separator: " ")
+        let page = try page(content + "ET", fonts: fonts, objects: objects)
+        let reported = page.warnings.filter { $0.message.contains("have no Unicode mapping") }.map(\.feature)
+        XCTAssertEqual(reported, names.sorted().map { "font \($0)" })
+    }
+
     // MARK: Symbolic TrueType fonts without /Encoding
 
     /// A TrueType program with a `cmap` of one format-0 subtable (`platform`, `encoding`) mapping

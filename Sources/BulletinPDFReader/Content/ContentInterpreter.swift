@@ -75,7 +75,8 @@ final class ContentInterpreter {
     /// Ends the page: closes unbalanced marked content and reports unmapped codes.
     func finish() {
         while !markedContent.isEmpty { endMarkedContent() }
-        for (_, entry) in unmapped {
+        // By font name: a dictionary's order changes from run to run (Swift seeds its hashing).
+        for entry in unmapped.values.sorted(by: { ($0.font.name, $0.count) < ($1.font.name, $1.count) }) {
             warn("font \(entry.font.name)", "\(entry.count) character code(s) have no Unicode mapping; their text is empty")
         }
         unmapped.removeAll()

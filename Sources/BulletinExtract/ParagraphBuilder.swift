@@ -63,13 +63,12 @@ struct ParagraphBuilder {
         if a.size > metrics.bodySize * 1.1, a.page == b.page, a.flow == b.flow, a.firstFont == b.firstFont, centered(a), centered(b) {
             return true
         }
+        // A caption (`Figure 6.`, `Table 2:`, `图3`) set in its own face after the text, or at the
+        // head of another column or page, starts a paragraph: papers float figures into the flow.
+        if Self.startsCaption(b.text), b.firstFont != a.lastFont || a.page != b.page || a.flow != b.flow { return false }
         // Full: the line reaches the right edge of the text around it.
         let edge = paragraph[paragraph.count - 1].right
-        let measured = a.column?.fullTolerance ?? metrics.fullTolerance[PageMetrics.bucket(a.size)]
-        let slack = measured ?? Self.fullTolerance
-        // Text known to be justified ends its full lines on the edge; elsewhere a line may end
-        // short by the word that did not fit.
-        let justified = measured.map { $0 <= Self.fullTolerance } ?? false
+        let (slack, justified) = fullness(of: a)
         if a.end < edge - slack * em, justified || !Self.nextWordWouldNotFit(a, b, edge: edge) { return false }
 
         // Starts, relative to the left edge of the text around each line (its own page, its own
@@ -115,6 +114,19 @@ struct ParagraphBuilder {
             if b.singleFont, b.firstFont != a.lastFont, b.end < edge - slack * em { return false }
         }
         return true
+    }
+
+    /// How far short of its right edge (em) a line may end and still count as full, and whether the
+    /// text around it is known to be justified (its full lines end on the edge; elsewhere a line
+    /// may end short by the word that did not fit).
+    func fullness(of line: TextLine) -> (slack: Double, justified: Bool) {
+        let measured = line.column?.fullTolerance ?? metrics.fullTolerance[PageMetrics.bucket(line.size)]
+        return (measured ?? Self.fullTolerance, measured.map { $0 <= Self.fullTolerance } ?? false)
+    }
+
+    /// Whether a placed line reaches the right edge of the text around it.
+    func endsFull(_ placed: PlacedLine) -> Bool {
+        placed.line.end >= placed.right - fullness(of: placed.line).slack * placed.line.size
     }
 
     /// For every content line of a page, the edges of the text around it: the furthest end and the
@@ -258,6 +270,36 @@ struct ParagraphBuilder {
         guard b.first.properties.isLowercase, !CharacterKind(a.last).isCJK, !a.last.isSentenceEnd, a.last != "." else { return false }
         let space = 0.2 * max(a.size, b.size)
         return edge - a.end < b.firstWordEnd - b.start + space
+    }
+
+    /// Words that label a caption, each followed by a number (`Figure 6.`, `Fig. 2:`, `Table 3`, `图 1`).
+    private static let captionLabels = ["Figure", "Fig.", "FIGURE", "FIG.", "Table", "TABLE", "Listing", "Algorithm",
+                                        "Exhibit", "Chart", "Scheme", "图", "表"]
+
+    /// Whether a line starts with a caption's label and number: `Figure 6.` `Fig. 2:` `Table 3-1`
+    /// `表2：` — the number followed by a stop, a colon, a space (Western labels) or nothing. `Figure 10 shows …`
+    /// in running text matches too, so the callers ask for more (another face, another column).
+    static func startsCaption(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, "FTLAECS图表".unicodeScalars.contains(first) else { return false }
+        for label in captionLabels where text.hasPrefix(label) {
+            var rest = text.unicodeScalars.dropFirst(label.unicodeScalars.count)
+            while rest.first == " " { rest = rest.dropFirst() }
+            var digits = 0
+            while let scalar = rest.first, ("0"..."9").contains(scalar) {
+                digits += 1
+                rest = rest.dropFirst()
+                // A dot or hyphen between digits goes on with the number (`3.1`, `3-1`); `6.` ends it.
+                if let mark = rest.first, mark == "." || mark == "-", let after = rest.dropFirst().first, ("0"..."9").contains(after) {
+                    rest = rest.dropFirst()
+                }
+            }
+            guard digits > 0 else { continue }
+            guard let next = rest.first else { return true }
+            // `如图 1 所示` may break before `图`: a Chinese label needs a colon or stop after it.
+            let separators: Set<Unicode.Scalar> = label.unicodeScalars.first!.isASCII ? [".", ":", " "] : ["：", ":", "．", "\u{3000}"]
+            return separators.contains(next)
+        }
+        return false
     }
 
     /// Bullet symbols that open a list item; `*` counts only before a space.

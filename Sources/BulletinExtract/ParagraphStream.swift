@@ -5,15 +5,18 @@ import BulletinPDFReader
 /// it, alignment) and, with `keepFurniture`, with the furniture lines in between.
 ///
 /// Only what later pages can still need is kept: the open paragraph (it may run on over the page
-/// break), the last finished one (its rule below is known only when the next one starts), and the
-/// rules and margins of the pages those lie on. Memory is that of a page, not of the document.
+/// break), the last finished one (its rule below is known only when the next one starts), a
+/// paragraph a figure cut off with the figure's lines (`ParagraphResumption`, at most 80 lines),
+/// and the rules and margins of the pages those lie on. Memory is that of a page, not of the
+/// document.
 struct ParagraphStream {
     private var builder: ParagraphBuilder
     private let keepFurniture: Bool
     /// Lines of the paragraph being built.
     private var open: [ParagraphBuilder.PlacedLine] = []
-    /// The last finished paragraph, waiting for the next one to know what lies below it.
-    private var held: TextParagraph?
+    /// The last finished paragraph, waiting for the next one to know what lies below it, and
+    /// whether its last line is full.
+    private var held: (paragraph: TextParagraph, endsFull: Bool)?
     /// The last line of the paragraph handed out before `held`.
     private var lineAbove: TextLine?
     /// Horizontal rules, and those wide enough to separate blocks, of the pages still in use.
@@ -23,6 +26,8 @@ struct ParagraphStream {
     private var furniture: [(page: Int, top: Bool, line: TextLine)] = []
     /// The words seen so far, for hyphens at line ends.
     private var hyphens = LineEndHyphens()
+    /// Paragraphs cut by a figure, rejoined before they are handed out.
+    private var resumption = ParagraphResumption()
     private var latestPage = 0
 
     init(metrics: PageMetrics, keepFurniture: Bool) {
@@ -66,25 +71,27 @@ struct ParagraphStream {
     /// Hands out what is left: the open and held paragraphs, then the remaining furniture.
     mutating func finish(emit: (TextParagraph) -> Void) {
         close(emit: emit)
-        if let last = held { hand(last, below: nil, emit: emit) }
+        if let last = held { hand(last.paragraph, endsFull: last.endsFull, below: nil, emit: emit) }
         held = nil
-        for item in furniture { emit(ParagraphBuilder.paragraph([item.line])) }
+        for item in furniture { pass(ParagraphBuilder.paragraph([item.line]), emit: emit) }
         furniture = []
+        resumption.finish(emit: emit)
     }
 
     /// Ends the open paragraph: the held one can now be placed and handed out.
     private mutating func close(emit: (TextParagraph) -> Void) {
         guard !open.isEmpty else { return }
         let paragraph = ParagraphBuilder.paragraph(open.map(\.line), hyphens: hyphens)
+        let endsFull = builder.endsFull(open[open.count - 1])
         open = []
-        if let previous = held { hand(previous, below: paragraph.lines.first, emit: emit) }
-        held = paragraph
+        if let previous = held { hand(previous.paragraph, endsFull: previous.endsFull, below: paragraph.lines.first, emit: emit) }
+        held = (paragraph, endsFull)
         forgetUnusedPages()
     }
 
     /// Places a finished paragraph between the text above and below it, and hands it out after the
     /// furniture that precedes it.
-    private mutating func hand(_ finished: TextParagraph, below: TextLine?, emit: (TextParagraph) -> Void) {
+    private mutating func hand(_ finished: TextParagraph, endsFull: Bool, below: TextLine?, emit: (TextParagraph) -> Void) {
         var paragraph = finished
         markRules(&paragraph, below: below)
         ParagraphPlacement.align(&paragraph, metrics: builder.metrics)
@@ -95,12 +102,17 @@ struct ParagraphStream {
             let page = paragraph.firstPage
             var handed = 0
             while handed < furniture.count, furniture[handed].page < page || (furniture[handed].page == page && furniture[handed].top) {
-                emit(ParagraphBuilder.paragraph([furniture[handed].line]))
+                pass(ParagraphBuilder.paragraph([furniture[handed].line]), emit: emit)
                 handed += 1
             }
             furniture.removeFirst(handed)
         }
-        emit(paragraph)
+        resumption.add(paragraph, endsFull: endsFull, hyphens: hyphens, emit: emit)
+    }
+
+    /// Hands out a paragraph that never goes on past a figure (furniture) in its place in the order.
+    private mutating func pass(_ paragraph: TextParagraph, emit: (TextParagraph) -> Void) {
+        resumption.add(paragraph, endsFull: false, hyphens: hyphens, emit: emit)
     }
 
     /// Sets `ruleBefore`/`ruleAfter` where a wide horizontal rule separates the paragraph from the
@@ -129,7 +141,7 @@ struct ParagraphStream {
     private mutating func forgetUnusedPages() {
         guard rules.count > 8 else { return }
         var inUse: Set<Int> = [latestPage]
-        for line in [held?.lines.first, held?.lines.last, open.first?.line, open.last?.line] {
+        for line in [held?.paragraph.lines.first, held?.paragraph.lines.last, open.first?.line, open.last?.line] {
             if let line { inUse.insert(line.page) }
         }
         rules = rules.filter { inUse.contains($0.key) }

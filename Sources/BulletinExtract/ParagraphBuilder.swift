@@ -70,6 +70,10 @@ struct ParagraphBuilder {
         let edge = paragraph[paragraph.count - 1].right
         let (slack, justified) = fullness(of: a)
         if a.end < edge - slack * em, justified || !Self.nextWordWouldNotFit(a, b, edge: edge) { return false }
+        // The head of the next column or page all in another face and ending short (a code
+        // listing, a table) is not the paragraph's last line, which is set in its face.
+        if a.page != b.page || a.flow != b.flow, b.singleFont, b.firstFont != a.lastFont,
+           b.end < placed.right - fullness(of: b).slack * em { return false }
 
         // Starts, relative to the left edge of the text around each line (its own page, its own
         // size): pages may mirror their margins, and inset blocks (the 版记) have their own edge.

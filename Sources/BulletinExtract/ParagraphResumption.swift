@@ -7,8 +7,8 @@
 /// caption. A reader of the page skips the figure and reads on; so does this: a paragraph of two
 /// lines or more (not a table's row) whose last line is full and ends mid-sentence (a word, a
 /// number, a comma or a hyphen, no stop) is held back, with what follows it, until
-/// - a paragraph in the same size and face starts in lower case at the text's edge: the sentence
-///   goes on there. The two are joined and handed out first, the held material after them;
+/// - a paragraph in the same size and face starts in lower case, not indented: the sentence goes
+///   on there. The two are joined and handed out first, the held material after them;
 /// - or text like the held paragraph's starts otherwise (a line of text, not a label in a figure),
 ///   the held material passes a page, or it grows past
 ///   `maximumLinesBetween` lines: everything is handed out in its order, as read.
@@ -72,19 +72,20 @@ struct ParagraphResumption {
         return last.properties.isAlphabetic || ("0"..."9").contains(last) || last == "," || last == "-"
     }
 
-    /// Whether `next` is `held`'s sentence going on: same size and face, a lower-case start at the
-    /// text's edge (not indented).
+    /// Whether `next` is `held`'s sentence going on: same size and face, a lower-case start, neither
+    /// indented nor centred (ragged-left text may set it at the right).
     private static func goesOn(_ held: TextParagraph, in next: TextParagraph) -> Bool {
         guard let b = next.lines.first else { return false }
-        return sameFace(held, next) && next.alignment == .left && b.first.properties.isLowercase
+        return sameFace(held, next) && next.alignment != .indented && next.alignment != .centered && b.first.properties.isLowercase
     }
 
     /// Text set like the held paragraph, and as long as text: two lines or more, or a line at least
-    /// half as wide as the held paragraph's last. Short lines in the same face (labels inside a
+    /// half as wide as the held paragraph's last — or any line going on in lower case that is not
+    /// the held sentence's (indented, centred). Short lines in the same face (labels inside a
     /// figure, wherever they stand) are not.
     private static func isText(like held: TextParagraph, _ next: TextParagraph) -> Bool {
         guard sameFace(held, next), let a = held.lines.last, let b = next.lines.first else { return false }
-        return next.lines.count >= 2 || b.end - b.start >= 0.5 * (a.end - a.start)
+        return next.lines.count >= 2 || b.end - b.start >= 0.5 * (a.end - a.start) || b.first.properties.isLowercase
     }
 
     private static func sameFace(_ held: TextParagraph, _ next: TextParagraph) -> Bool {

@@ -35,6 +35,9 @@ enum ReadingOrder {
     static let minimumSideRows = 4
     /// A side narrower than this (em) is a table column or a field, not a column of text.
     static let minimumSideWidth = 8.0
+    /// Both sides are at least this wide (em) where only one of them reads as prose (the other a
+    /// figure): a two-column paper's columns are 25–30 em.
+    static let minimumColumnWidth = 15.0
     /// Pages with more rows than this (no page of text has them; a damaged or generated file
     /// might) are read row by row: growing bands costs up to rows² on adversarial layouts.
     static let maximumRows = 2_000
@@ -350,7 +353,15 @@ enum ReadingOrder {
             // A table whose rows end in line as prose does passes that test; its sides are both
             // made of narrow columns (labels, figures). A column of prose beside a figure's
             // labels is still a column.
-            return sides.allSatisfy { $0.readsAsText } && !sides.allSatisfy { $0.hasNarrowColumn }
+            if sides.allSatisfy({ $0.readsAsText }) && !sides.allSatisfy({ $0.hasNarrowColumn }) { return true }
+            // A long column of prose beside a figure, a code listing and their captions (a paper's
+            // page): the other side need not read as text when the gutter halves the band and both
+            // sides are a column's width — a form's labels beside their values are narrower.
+            let x0 = min(sides[0].x0, sides[1].x0), x1 = max(sides[0].x1, sides[1].x1)
+            let middle = (band.gutter.x0 + band.gutter.x1) / 2
+            guard abs(middle - (x0 + x1) / 2) <= 0.1 * (x1 - x0),
+                  sides.allSatisfy({ $0.size > 0 && $0.x1 - $0.x0 >= ReadingOrder.minimumColumnWidth * $0.size }) else { return false }
+            return sides.contains { $0.readsAsProse }
         }
 
         /// Which sides of the gutter the part starts with a label and colon on (`电话：`, `To:`):
@@ -390,6 +401,14 @@ enum ReadingOrder {
             let reach = x1 - max(1.5 * size, 0.15 * width)
             let full = ends.filter { $0 >= reach }.count
             return full >= 3 && 5 * full >= 3 * ends.count
+        }
+
+        /// A long column of running text: twice the rows a side needs, four lines in five reaching
+        /// the right edge, not split into narrow columns.
+        var readsAsProse: Bool {
+            guard readsAsText, ends.count >= 2 * ReadingOrder.minimumSideRows, !hasNarrowColumn else { return false }
+            let reach = x1 - max(1.5 * size, 0.15 * (x1 - x0))
+            return 5 * ends.filter { $0 >= reach }.count >= 4 * ends.count
         }
 
         /// Whether the runs, laid over one another, leave a gap of a gutter's width that splits the

@@ -119,6 +119,47 @@ final class ColumnTests: XCTestCase {
         XCTAssertEqual(paragraphs(page), left + [String(caption)] + right)
     }
 
+    /// A column of prose beside a code listing and its caption, as a paper sets a figure: the right
+    /// side does not read as prose, yet the page is read column by column — and the listing at the
+    /// head of the right column, all in another face, is not read into the paragraph the left
+    /// column leaves open (it goes on under the caption).
+    func testAColumnOfProseBesideACodeListingIsReadColumnByColumn() {
+        var page = SyntheticPage(0)
+        let text = Array(BodyText.characters(299, offset: 3) + "。")
+        // 16 rows of 18 characters from x = 70, the first indented two: 286 characters.
+        var start = 0
+        for row in 0..<16 {
+            let room = row == 0 ? 16 : 18
+            page.text(String(text[start..<(start + room)]), x: row == 0 ? 94 : 70, baseline: 120 + 20 * Double(row), size: 12)
+            start += room
+        }
+        let code = ["1 for (var i = 2; i < 100; ++i) {", "2 if (!primes[i])", "3 continue;", "4 }"]
+        for (row, line) in code.enumerated() {
+            page.text(line, x: 310, baseline: 120 + 20 * Double(row), size: 12, font: "Courier")
+        }
+        let caption = Array("图1：" + BodyText.characters(30, offset: 9) + "。")
+        page.text(String(caption[..<18]), x: 310, baseline: 120 + 20 * 5, size: 12)
+        page.text(String(caption[18...]), x: 310, baseline: 120 + 20 * 6, size: 12)
+        page.text(String(text[286...]), x: 310, baseline: 120 + 20 * 8, size: 12)
+        let result = paragraphs(page)
+        XCTAssertEqual(result.first, String(text[..<286]))
+        XCTAssertEqual(Array(result.dropFirst().prefix(code.count)), code)
+        XCTAssertEqual(Array(result.suffix(2)), [String(caption), String(text[286...])])
+    }
+
+    /// Prose beside a narrow column of figures (a table's last column) is not two columns of text:
+    /// the rows keep their order.
+    func testProseBesideANarrowColumnOfFiguresKeepsRowOrder() {
+        var page = SyntheticPage(0)
+        for row in 0..<12 {
+            let y = 120 + 20 * Double(row)
+            page.text(BodyText.characters(24, offset: row), x: 70, baseline: y, size: 12)
+            page.text("\(row * 37 + 5).5%", x: 400, baseline: y, size: 12, font: "Courier")
+        }
+        XCTAssertTrue(lines(page).allSatisfy { $0.column == nil })
+        XCTAssertEqual(lines(page).count, 12)
+    }
+
     func testTableRowsKeepTheirOrder() {
         var page = SyntheticPage(0)
         BodyText.paragraph(90, on: &page, baseline: 100)

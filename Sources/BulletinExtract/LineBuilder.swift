@@ -169,7 +169,10 @@ enum LineBuilder {
                 // Drawn spaces are content (`常态化推进 项目化落实`, `第 33 期`): kept, runs of
                 // ordinary spaces collapsed to one, ideographic spaces kept one by one. Spaces
                 // before the first visible glyph are dropped.
-                guard previous != nil else { continue }
+                guard let previous else { continue }
+                // A space drawn under the glyph before it, from the same origin (a tagged PDF's
+                // ` ` then `T`, sorted the other way), separates nothing.
+                if glyph.x0 + glyph.x1 < previous.x0 + previous.x1 { continue }
                 if glyph.first == "\u{3000}" {
                     pendingSpace = pendingSpace == " " ? "\u{3000}" : pendingSpace + "\u{3000}"
                 } else if pendingSpace.isEmpty {

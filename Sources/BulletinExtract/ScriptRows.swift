@@ -2,7 +2,7 @@
 /// baselines, raised or lowered by a fraction of an em, so baseline grouping puts them in rows of
 /// their own — and the reader would see `[4]` as a line above the sentence it belongs to. A row of
 /// a few small glyphs that sits within the text body of the row next to it, in that row's gaps, is
-/// joined to it.
+/// joined to it; so is a glyph or two at full size barely off the baseline (the TeX logo's E).
 extension LineBuilder {
     /// A script is at most this share of its line's size…
     static let scriptSizeRatio = 0.85
@@ -10,6 +10,8 @@ extension LineBuilder {
     /// `maximumLowering` (a subscript): a line of small print set this close would overprint.
     static let maximumRaise = 0.6
     static let maximumLowering = 0.4
+    /// A glyph at the line's own size this far (em) off its baseline is still on the line.
+    static let maximumLevelShift = 0.3
     /// Rows longer than this are lines of small print, not scripts.
     static let maximumScriptGlyphs = 16
 
@@ -57,15 +59,21 @@ extension LineBuilder {
         let size = body.map(\.size).sorted()[body.count / 2]
         let baseline = body.map(\.baseline).sorted()[body.count / 2]
         let scriptBaseline = script.map(\.baseline).sorted()[script.count / 2]
-        guard script.allSatisfy({ $0.size <= scriptSizeRatio * size }) else { return false }
         let shift = raised ? baseline - scriptBaseline : scriptBaseline - baseline
         guard shift > 0, shift <= (raised ? maximumRaise : maximumLowering) * size else { return false }
+        // The TeX logo lowers its E by half an ex at the text's own size: a glyph or two at full
+        // size, off the baseline by less than `maximumLevelShift`, in a gap of the line, is its own.
+        let nearlyLevel = script.count <= 3 && shift <= maximumLevelShift * size
+        guard nearlyLevel || script.allSatisfy({ $0.size <= scriptSizeRatio * size }) else { return false }
+        // A raised glyph whose top stays within the line's height (LaTeX's small A, kerned in
+        // under the L's arm) may overlap a glyph of the line; above the line's top (ruby over
+        // characters, a stacked fraction's numerator) it may not.
+        let withinHeight = raised && script.allSatisfy { $0.baseline - 0.75 * $0.size >= baseline - 0.8 * size }
         let x0 = body.map(\.x0).min()!, x1 = body.map(\.x1).max()!
         for glyph in script {
             guard glyph.x0 >= x0 - size, glyph.x1 <= x1 + 3 * size else { return false }
-            // Clear of the line's glyphs: ruby over characters and stacked fractions overlap them.
             let width = max(glyph.x1 - glyph.x0, 0.01)
-            for other in body where min(glyph.x1, other.x1) - max(glyph.x0, other.x0) > 0.3 * width { return false }
+            for other in body where min(glyph.x1, other.x1) - max(glyph.x0, other.x0) > 0.3 * width && !withinHeight { return false }
         }
         return true
     }

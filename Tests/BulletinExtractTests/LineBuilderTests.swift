@@ -42,6 +42,25 @@ final class LineBuilderTests: XCTestCase {
         XCTAssertEqual(lines(ruby).map(\.text), ["jiǎn", "简报"])
     }
 
+    /// The TeX logo's letters stand off the baseline: LaTeX's small A raised and kerned in under
+    /// the L's arm, the E lowered half an ex at full size; and a tagged PDF draws a space from the
+    /// same origin as the T after it (LaTeX's tagging, bug1997343 in pdf.js's suite). All is read in
+    /// the line, in order, without a stray space.
+    func testTheLaTeXLogoAndASpaceUnderALetterReadInTheLine() {
+        var page = SyntheticPage(0)
+        let glyphs: [(String, Double, Double, Double, Double)] = [   // text, x, width, size, baseline
+            (" ", 254.4, 3.9, 11.96, 200.5), ("T", 254.4, 8.5, 11.96, 200.5), ("h", 262.9, 6.5, 11.96, 200.5),
+            ("e", 269.4, 5.2, 11.96, 200.5), (" ", 274.6, 3.9, 11.96, 200.5), ("L", 278.5, 7.3, 11.96, 200.5),
+            ("A", 281.5, 6.3, 7.97, 198.1), ("T", 286.0, 8.5, 11.96, 200.5), ("E", 292.5, 7.9, 11.96, 203.1),
+            ("X", 298.9, 8.8, 11.96, 200.5), (" ", 307.7, 3.9, 11.96, 200.5), ("T", 311.6, 8.5, 11.96, 200.5),
+            ("e", 319.1, 5.2, 11.96, 200.5), ("a", 324.3, 5.9, 11.96, 200.5), ("m", 330.2, 9.7, 11.96, 200.5),
+        ]
+        for (text, x, width, size, baseline) in glyphs {
+            page.glyphs.append(PDFGlyph(text: text, x: x, baseline: baseline, width: width, size: size, font: "LMRoman12-Regular"))
+        }
+        XCTAssertEqual(lines(page).map(\.text), ["The LATEX Team"])
+    }
+
     /// A page without text says whether it draws nothing (a scan, a blank page) or draws glyphs its
     /// fonts map to no text (a PostScript round trip drops every ToUnicode).
     func testAPageWithoutTextSaysWhetherItDrewGlyphs() {

@@ -13,8 +13,9 @@ extension Extractor {
         /// Roughly the bytes the lines take: what keeping the page between passes costs.
         var footprint: Int
 
-        init(_ original: PageContent, options: ExtractOptions) {
+        init(_ drawn: PageContent, options: ExtractOptions) {
             var fonts = PageFonts()
+            let (original, offPage) = Extractor.visiblePart(of: drawn)
             let (content, rotatedLines) = RotatedText.separate(PageOrientation.detect(original.glyphs).turn(original),
                                                                fonts: &fonts, characterPositions: options.characterPositions)
             var lines = LineBuilder.lines(of: content, fonts: &fonts, characterPositions: options.characterPositions)
@@ -30,6 +31,10 @@ extension Extractor {
                                  rules: rules, rotatedLines: rotatedLines)
             self.fonts = fonts
             warnings = content.warnings
+            if offPage > 0 {
+                warnings.append(PDFWarning(page: content.index, feature: "text",
+                                           message: "\(offPage) glyph(s) drawn outside the visible page (its crop box) are left out"))
+            }
             if !rotatedLines.isEmpty, !options.keepFurniture {
                 warnings.append(RotatedText.warning(rotatedLines, page: content.index))
             }
@@ -43,6 +48,23 @@ extension Extractor {
                 warnings.append(PDFWarning(page: content.index, feature: "text", message: message))
             }
         }
+    }
+
+    /// The page without the glyphs drawn off it — outside the crop box, which is all a viewer
+    /// shows and a printer keeps (a printer's slug with the file name and time, line numbers set
+    /// in the margin beyond it) — and how many those were. A glyph the edge cuts is kept.
+    static func visiblePart(of page: PageContent) -> (page: PageContent, offPage: Int) {
+        func onPage(_ glyph: PDFGlyph) -> Bool {
+            // Unusable geometry is not this test's to judge (`LineBuilder` drops it).
+            guard glyph.x.isFinite, glyph.baseline.isFinite, glyph.width.isFinite, glyph.size.isFinite else { return true }
+            // The glyph's box: its advance across, from 0.8 of its size above the baseline to 0.2 below.
+            return glyph.x + max(glyph.width, 0) >= 0 && glyph.x <= page.width
+                && glyph.baseline + 0.2 * glyph.size >= 0 && glyph.baseline - 0.8 * glyph.size <= page.height
+        }
+        guard !page.glyphs.allSatisfy(onPage) else { return (page, 0) }
+        var visible = page
+        visible.glyphs = page.glyphs.filter(onPage)
+        return (visible, page.glyphs.count - visible.glyphs.count)
     }
 
     /// One result per slot, each written by one thread, all read after the writers are done.

@@ -74,6 +74,21 @@ final class LineBuilderTests: XCTestCase {
                                   "the page draws 3 glyph(s) with no text (fonts without a Unicode mapping, or an empty /ActualText)"])
     }
 
+    /// Glyphs drawn off the visible page (outside the crop box: line numbers set in the margin
+    /// beyond it, a printer's slug) are left out with a warning that counts them; a glyph the
+    /// page's edge cuts is kept.
+    func testGlyphsOffTheVisiblePageAreLeftOutWithAWarning() {
+        var page = SyntheticPage(0)
+        page.text("18", x: -26, baseline: 100, size: 10)             // left of the page
+        page.text("正文", x: 80, baseline: 100)
+        page.text("slug 2/10/04 3:51 PM", x: 80, baseline: -12, size: 8)   // above it
+        page.text("页边", x: 580, baseline: 130)                       // 页 cut by the right edge, 边 past it
+        page.text("24", x: 290, baseline: 860, size: 10)              // below it
+        let result = Extractor.extract([page.content])
+        XCTAssertEqual(result.pages[0].lines.map(\.text), ["正文", "页"])
+        XCTAssertEqual(result.warnings.map(\.message), ["25 glyph(s) drawn outside the visible page (its crop box) are left out"])
+    }
+
     func testOverprintedGlyphsCountOnceAndMarkBold() {
         var page = SyntheticPage(0)
         let end = page.text("正文", x: 80, baseline: 100)

@@ -46,6 +46,12 @@ enum CharacterKind: UInt8 {
 }
 
 extension Unicode.Scalar {
+    /// Quotes (‘ ’ ‚ ‛ “ ” „ ‟) and the middle dot (·): Chinese and Western text share them, a
+    /// Chinese font setting them full width.
+    var isSharedQuote: Bool {
+        (0x2018...0x201F).contains(value) || value == 0xB7
+    }
+
     /// Opening brackets and quotes whose full-width glyph has its blank half on the left; a
     /// typesetter may pull that half into the margin at a line start (clreq 3.1.6).
     var isOpeningMark: Bool {

@@ -116,8 +116,15 @@ enum LineBuilder {
                     font = fonts.id(name: g.pointee.font, bold: g.pointee.fontIsBold, italic: g.pointee.fontIsItalic)
                     lastFont = (g.pointee.font, g.pointee.fontIsBold, g.pointee.fontIsItalic, font)
                 }
-                let firstKind = CharacterKind(first)
-                let lastKind = single ? firstKind : CharacterKind(last)
+                var firstKind = CharacterKind(first)
+                var lastKind = single ? firstKind : CharacterKind(last)
+                // Quotes and the middle dot are shared by Chinese and Western text: a Chinese font
+                // sets them an em wide, a Western font at half that or less — then they are the
+                // Western marks, and a word space after `creativity,”` is inferred as after `,`.
+                if single, firstKind == .cjkPunctuation, first.isSharedQuote, g.pointee.width < 0.7 * g.pointee.size {
+                    firstKind = .westernPunctuation
+                    lastKind = .westernPunctuation
+                }
                 let isSpace = firstKind == .space && lastKind == .space
                     && (single || scalars.allSatisfy { CharacterKind($0) == .space })
                 // Fill then stroke (Tr 2, or 6 with clipping) with a visible pen widens every stem: the

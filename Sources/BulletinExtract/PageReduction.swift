@@ -57,6 +57,11 @@ extension Extractor {
         func onPage(_ glyph: PDFGlyph) -> Bool {
             // Unusable geometry is not this test's to judge (`LineBuilder` drops it).
             guard glyph.x.isFinite, glyph.baseline.isFinite, glyph.width.isFinite, glyph.size.isFinite else { return true }
+            if glyph.angle != 0 {
+                // Text at an angle: its origin, give or take its size.
+                return glyph.x >= -glyph.size && glyph.x <= page.width + glyph.size
+                    && glyph.baseline >= -glyph.size && glyph.baseline <= page.height + glyph.size
+            }
             // The glyph's box: its advance across, from 0.8 of its size above the baseline to 0.2 below.
             return glyph.x + max(glyph.width, 0) >= 0 && glyph.x <= page.width
                 && glyph.baseline + 0.2 * glyph.size >= 0 && glyph.baseline - 0.8 * glyph.size <= page.height

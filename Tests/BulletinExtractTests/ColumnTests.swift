@@ -292,6 +292,8 @@ final class ColumnTests: XCTestCase {
             let perLine = Int.random(in: 6...(36 / columns), using: &random)
             let gutter = Double.random(in: 0...40, using: &random)
             var expected: [Character] = []
+            // Wide enough for the columns: a glyph off the page would be left out.
+            page.width = max(page.width, 100 + Double(columns) * (Double(perLine) * size + gutter))
             for column in 0..<columns {
                 let left = 50 + Double(column) * (Double(perLine) * size + gutter)
                 let offset = Double.random(in: 0...size, using: &random)

@@ -142,6 +142,19 @@ final class LineBuilderTests: XCTestCase {
         XCTAssertEqual(lines(page)[0].text, "Civilized Beijing市2020年，V2")
     }
 
+    /// Curly quotes are Chinese or Western by their width: a Western font's ” (a third of an em)
+    /// takes a word space after it like `,`; a Chinese font's full-width ” never does.
+    func testAWesternQuoteTakesAWordSpaceAndAFullWidthOneDoesNot() {
+        var page = SyntheticPage(0)
+        var x = page.text("creativity,", x: 80, baseline: 100, size: 10.5)
+        page.glyphs.append(PDFGlyph(text: "\u{201D}", x: x, baseline: 100, width: 3.8, size: 10.5, font: "ACaslon-Regular"))
+        page.text("though", x: x + 3.8 + 2.6, baseline: 100, size: 10.5)   // 0.25 em after the quote
+        x = page.text("“文明", x: 80, baseline: 130, size: 10.5)
+        x = page.text("”", x: x, baseline: 130, size: 10.5)                    // full width
+        page.text("V2", x: x + 2.6, baseline: 130, size: 10.5)
+        XCTAssertEqual(lines(page).map(\.text), ["creativity,\u{201D} though", "“文明”V2"])
+    }
+
     /// TeX's tightest lines shrink a word space to about 0.17 em (tracemonkey.pdf sets them as TJ
     /// offsets of −190/1000); a kern inside a word is a few hundredths.
     func testATightWordSpaceIsStillASpaceAndAKernIsNot() {

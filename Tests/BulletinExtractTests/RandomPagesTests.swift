@@ -191,6 +191,17 @@ final class RandomPagesTests: XCTestCase {
         })
     }
 
+    /// Whether any of the glyph is on the page: an upright glyph's box (its advance, 0.8 of its
+    /// size up from the baseline, 0.2 down) meets the page; a turned glyph's origin lies within its
+    /// size of it.
+    static func isOnPage(_ glyph: PDFGlyph, _ page: PageContent) -> Bool {
+        let margin = glyph.angle == 0 ? 0 : glyph.size
+        let box = glyph.angle == 0
+            ? (left: glyph.x, right: glyph.x + glyph.width, top: glyph.baseline - 0.8 * glyph.size, bottom: glyph.baseline + 0.2 * glyph.size)
+            : (left: glyph.x, right: glyph.x, top: glyph.baseline, bottom: glyph.baseline)
+        return box.right >= -margin && box.left <= page.width + margin && box.bottom >= -margin && box.top <= page.height + margin
+    }
+
     /// Non-space characters with their counts.
     static func characters(_ texts: [String]) -> [Character: Int] {
         var counts: [Character: Int] = [:]
@@ -203,9 +214,17 @@ final class RandomPagesTests: XCTestCase {
         var issues = 0, rotatedPages = 0
         for trial in 0..<1000 {
             let pages = trial % 2 == 0 ? Self.randomDocument(&generator) : Self.randomBulletin(&generator)
-            let drawn = Self.characters(pages.flatMap { $0.glyphs.map(\.text) })
+            // Text set at random places may run off the page: those glyphs are left out, and each
+            // is counted in a warning; every other character comes out.
+            let onPage = pages.flatMap { page in page.glyphs.filter { Self.isOnPage($0, page) } }
+            let drawn = Self.characters(onPage.map(\.text))
             let kept = Extractor.extract(pages, options: ExtractOptions(keepFurniture: true))
             XCTAssertEqual(Self.characters([TextWriter.write(kept)]), drawn, "trial \(trial): characters with --keep-furniture")
+            let reported = kept.warnings.compactMap { warning in
+                warning.message.hasSuffix("outside the visible page (its crop box) are left out")
+                    ? Int(warning.message.prefix { $0.isNumber }) : nil
+            }
+            XCTAssertEqual(reported.reduce(0, +), pages.reduce(0) { $0 + $1.glyphs.count } - onPage.count, "trial \(trial): glyphs off the page")
 
             let extraction = Extractor.extract(pages)
             rotatedPages += extraction.pages.filter { !$0.rotatedLines.isEmpty }.count

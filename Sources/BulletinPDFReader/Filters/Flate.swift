@@ -57,6 +57,9 @@ enum Flate {
                 }
             }
         }
+        // The output grew by doubling: a large stream kept for a while (an object stream in the
+        // reader's cache, one per thread) would hold up to twice its size. Copied to its size.
+        if output.count >= 1 << 16, output.capacity - output.count > output.count / 4 { output = Array(output) }
         if let failure { return .failure(StreamFilter.Failure(message: failure, partial: output)) }
         return .success(output)
     }

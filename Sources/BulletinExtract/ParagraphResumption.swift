@@ -37,9 +37,15 @@ struct ParagraphResumption {
             joined.indent = held.indent
             joined.ruleBefore = held.ruleBefore
             joined.ruleAfter = paragraph.ruleAfter
-            emit(joined)
-            interrupted = nil
-            flushBetween(emit: emit)
+            if endsFull, Self.breaksOffMidSentence(joined) {
+                // Cut off again (a note mark, then a footnote at the column's foot): held on,
+                // the material between both cuts still after it.
+                interrupted = joined
+            } else {
+                emit(joined)
+                interrupted = nil
+                flushBetween(emit: emit)
+            }
             return
         }
         let pastAPage = (paragraph.lines.first?.page ?? 0) > (held.lines.last?.page ?? 0) + 1
@@ -66,10 +72,11 @@ struct ParagraphResumption {
         linesBetween = 0
     }
 
-    /// A Western sentence cut off: the last line ends in a letter, a digit, a comma or a hyphen.
+    /// A Western sentence cut off: the last line ends in a letter or digit (Latin, Greek,
+    /// Cyrillic), a comma or a hyphen (soft or hard).
     static func breaksOffMidSentence(_ paragraph: TextParagraph) -> Bool {
-        guard paragraph.furniture == nil, paragraph.lines.count >= 2, let last = paragraph.lines.last?.last, last.isASCII else { return false }
-        return last.properties.isAlphabetic || ("0"..."9").contains(last) || last == "," || last == "-"
+        guard paragraph.furniture == nil, paragraph.lines.count >= 2, let last = paragraph.lines.last?.last else { return false }
+        return CharacterKind(last) == .word || [",", "-", "\u{AD}", "\u{2010}"].contains(last)
     }
 
     /// Whether `next` is `held`'s sentence going on: same size and face, a lower-case start, neither

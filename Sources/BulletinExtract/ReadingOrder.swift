@@ -185,7 +185,9 @@ enum ReadingOrder {
                     size = max(size, gsize)
                     x0 = min(x0, gx0)
                     x1 = max(x1, gx1)
-                    if var open = current, gx0 - open.x1 < ReadingOrder.minimumGutter * max(previousSize, gsize) {
+                    // The smaller size judges a gap: a heading's glyph beside a gutter is not
+                    // kept from it by its own larger em.
+                    if var open = current, gx0 - open.x1 < ReadingOrder.minimumGutter * min(previousSize, gsize) {
                         open.x1 = max(open.x1, gx1)
                         current = open
                     } else {
@@ -246,13 +248,13 @@ enum ReadingOrder {
             let em = shapes[first].size
             guard gutter.x1 - gutter.x0 >= ReadingOrder.minimumGutter * em else { return nil }
             var pitch = SidePitch()
-            for k in first...last { guard fits(shapes[k], &gutter) else { return nil }; pitch.add(shapes[k], gutter: gutter) }
+            for k in first...last { guard fits(shapes[k], &gutter, em: em) else { return nil }; pitch.add(shapes[k], gutter: gutter) }
             // Down while the rows keep clear of the gutter and their sides' pitch.
             func extend(_ bottom: inout Int, _ gutter: inout Segment, _ pitch: inout SidePitch, besideFigure: Bool) {
                 while bottom + 1 < shapes.count {
                     let next = shapes[bottom + 1]
                     var narrowed = gutter
-                    guard next.visible, fits(next, &narrowed),
+                    guard next.visible, fits(next, &narrowed, em: em),
                           pitch.accepts(next, gutter: narrowed, outer: isOuter(parts[bottom + 1], next), em: em, besideFigure: besideFigure),
                           !ruleCrosses(narrowed, between: shapes[bottom].baseline, and: next.baseline) else { return }
                     gutter = narrowed
@@ -279,7 +281,7 @@ enum ReadingOrder {
             while top - 1 >= floor {
                 let next = shapes[top - 1]
                 var narrowed = gutter
-                guard next.visible, fits(next, &narrowed), !centred(next, over: extent, gutter: narrowed),
+                guard next.visible, fits(next, &narrowed, em: em), !centred(next, over: extent, gutter: narrowed),
                       up.accepts(next, gutter: narrowed, outer: isOuter(parts[top - 1], next), em: em),
                       !ruleCrosses(narrowed, between: next.baseline, and: shapes[top].baseline) else { break }
                 gutter = narrowed
@@ -292,8 +294,10 @@ enum ReadingOrder {
         }
 
         /// Whether the part keeps clear of the gutter, narrowing it where a glyph reaches in from
-        /// one side (a hanging mark); false once less than a gutter is left.
-        private func fits(_ shape: Shape, _ gutter: inout Segment) -> Bool {
+        /// one side (a hanging mark); false once less than a gutter is left — of the band's text
+        /// (`em`), or of the part's own if smaller: a heading beside the gutter (LaTeX's 10 pt
+        /// `\columnsep` is 0.7 em of a 14 pt section head) does not close it.
+        private func fits(_ shape: Shape, _ gutter: inout Segment, em: Double) -> Bool {
             let middle = (gutter.x0 + gutter.x1) / 2
             for s in shape.segments {
                 let segment = segments[s]
@@ -301,7 +305,7 @@ enum ReadingOrder {
                 if segment.x0 < middle && segment.x1 > middle { return false }
                 if segment.x1 <= middle { gutter.x0 = segment.x1 } else { gutter.x1 = segment.x0 }
             }
-            return gutter.x1 - gutter.x0 >= ReadingOrder.minimumGutter * shape.size
+            return gutter.x1 - gutter.x0 >= ReadingOrder.minimumGutter * min(shape.size, em)
         }
 
         /// A row centred over the band's extent that reaches neither edge of the side it stands
@@ -403,12 +407,12 @@ enum ReadingOrder {
             return full >= 3 && 5 * full >= 3 * ends.count
         }
 
-        /// A long column of running text: twice the rows a side needs, four lines in five reaching
+        /// A long column of running text: twice the rows a side needs, three lines in four reaching
         /// the right edge, not split into narrow columns.
         var readsAsProse: Bool {
             guard readsAsText, ends.count >= 2 * ReadingOrder.minimumSideRows, !hasNarrowColumn else { return false }
             let reach = x1 - max(1.5 * size, 0.15 * (x1 - x0))
-            return 5 * ends.filter { $0 >= reach }.count >= 4 * ends.count
+            return 4 * ends.filter { $0 >= reach }.count >= 3 * ends.count
         }
 
         /// Whether the runs, laid over one another, leave a gap of a gutter's width that splits the

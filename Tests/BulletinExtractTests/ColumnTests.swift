@@ -105,6 +105,18 @@ final class ColumnTests: XCTestCase {
         XCTAssertEqual(paragraphs(page), ["首都精神文明建设情况简报", "三栏"] + body)
     }
 
+    /// LaTeX's two columns: a 10 pt gutter, 0.83 em of the 12 pt text, and a 16 pt section head in
+    /// the right column level with a left line — 0.6 of its own em from the left column. The head
+    /// does not close the gutter: the columns are still read one after the other.
+    func testAHeadingBesideANarrowGutterKeepsTheColumns() {
+        var page = SyntheticPage(0)
+        let left = ColumnSetter(lefts: [70], perLine: 18, rows: 14).set([250], on: &page)
+        page.text("二、工作安排", x: 296, baseline: 120 + 20 * 4 + 2, size: 16)
+        let right = ColumnSetter(lefts: [296], perLine: 18, rows: 8, top: 120 + 20 * 6).set([140], on: &page)
+        let above = ColumnSetter(lefts: [296], perLine: 18, rows: 3).set([50], on: &page)
+        XCTAssertEqual(paragraphs(page), left + above + ["二、工作安排"] + right)
+    }
+
     /// A figure's caption at the head of the right column, a blank under it five rows deep, the
     /// column's text after it; the left column runs on beside them. The blank does not end the
     /// columns: the left column is read whole, not cut where the caption ends.

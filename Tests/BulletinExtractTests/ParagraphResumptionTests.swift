@@ -41,6 +41,23 @@ final class ParagraphResumptionTests: XCTestCase {
         ])
     }
 
+    /// Cut twice (a figure, then a note at the foot): the sentence is read on past both, the
+    /// material of both cuts after it in its order.
+    func testAParagraphCutTwiceGoesOnPastBothCuts() {
+        let again = "goes on past the figure and it is cut again by"
+        XCTAssertEqual(again.count, 46)
+        var page = SyntheticPage(0)
+        page.text(runs, x: 92, baseline: 100, size: 10, font: "Times-Roman")
+        page.text(cut, x: 72, baseline: 113, size: 10, font: "Times-Roman")
+        let labelEnd = page.text("Figure 1.", x: 72, baseline: 200, size: 10, font: "Times-Bold")
+        page.text(String(caption.dropFirst("Figure 1.".count)), x: labelEnd, baseline: 200, size: 10, font: "Times-Roman")
+        page.text(again, x: 72, baseline: 230, size: 10, font: "Times-Roman")
+        page.text("1 A note set small at the foot.", x: 72, baseline: 260, size: 7, font: "Times-Roman")
+        page.text("a note, and then it ends.", x: 72, baseline: 290, size: 10, font: "Times-Roman")
+        XCTAssertEqual(paragraphs(page), [runs + cut + " " + again + " a note, and then it ends.", caption,
+                                          "1 A note set small at the foot."])
+    }
+
     /// After the figure the text starts a sentence of its own (a capital): nothing is moved.
     func testTextThatDoesNotGoOnInLowerCaseStaysInItsPlace() {
         let another = "Another paragraph starts as a line of the text"

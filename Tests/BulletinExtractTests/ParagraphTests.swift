@@ -178,15 +178,22 @@ final class ParagraphTests: XCTestCase {
     /// hyphen inside a line); a compound the document writes with its hyphen keeps it, and so does
     /// a word the document never shows whole — no character of the text is lost on a guess. A soft
     /// hyphen always goes.
-    func testAHyphenAtALineEndGoesOnlyWhereTheDocumentShowsTheWordWhole() {
+    /// A hyphen that ends a line goes where the document shows the word whole (`interpreter`,
+    /// `TraceMonkey`) or the piece after it is no word of the document (`exe-`/`cuted`); it stays
+    /// where the document writes the hyphenated form (`type-specialized`), where the piece after it
+    /// is a word the document has shown (`mixed-`/`mode`: a compound) and inside an address. A soft
+    /// hyphen always goes.
+    func testAHyphenAtALineEndGoesWhereTheDocumentSaysItIsTheTypesetters() {
         var page = SyntheticPage(0)
         let lines = [
             "The interpreter runs type-specialized code; the",
             "bytecode is read by a simple and small inter-",
             "preter, and the many fast and compact type-",
             "specialized traces are then compiled and exe-",
-            "cuted by the virtual machine and by its Trace-",
-            "Monkey, and it is set with one quite soft\u{AD}",
+            "cuted by the virtual machine in a mode, a mixed-",
+            "mode TraceMonkey, which is set by its Trace-",
+            "Monkey, and see the github.com/pypi/linehaul-",
+            "cloud, and it is set with one quite soft\u{AD}",
             "hyphen. TraceMonkey.",
         ]
         // Justified to 240 pt but the last line.
@@ -197,8 +204,9 @@ final class ParagraphTests: XCTestCase {
         }
         XCTAssertEqual(paragraphs([page]), [
             "The interpreter runs type-specialized code; the bytecode is read by a simple and small interpreter, and the many "
-                + "fast and compact type-specialized traces are then compiled and exe-cuted by the virtual machine and by its "
-                + "TraceMonkey, and it is set with one quite softhyphen. TraceMonkey.",
+                + "fast and compact type-specialized traces are then compiled and executed by the virtual machine in a mode, a "
+                + "mixed-mode TraceMonkey, which is set by its TraceMonkey, and see the github.com/pypi/linehaul-cloud, and it is set with "
+                + "one quite softhyphen. TraceMonkey.",
         ])
     }
 }

@@ -2,7 +2,9 @@
 /// baselines, raised or lowered by a fraction of an em, so baseline grouping puts them in rows of
 /// their own — and the reader would see `[4]` as a line above the sentence it belongs to. A row of
 /// a few small glyphs that sits within the text body of the row next to it, in that row's gaps, is
-/// joined to it; so is a glyph or two at full size barely off the baseline (the TeX logo's E).
+/// joined to it; so is a glyph or two at full size barely off the baseline (the TeX logo's E), and
+/// the part of a row that stands over a line when the rest stands beside it (note marks level
+/// with a sidebar's text).
 extension LineBuilder {
     /// A script is at most this share of its line's size…
     static let scriptSizeRatio = 0.85
@@ -38,6 +40,25 @@ extension LineBuilder {
                 index += 1
                 continue
             }
+            // Part of the row over the line below (raised) or above (lowered), the rest beside it.
+            if index + 1 < rows.count, let moved = scriptPart(rows[index], of: rows[index + 1], raised: true, glyphs: &glyphs) {
+                let split = rows[index].upperBound - moved
+                let merged = split..<rows[index + 1].upperBound
+                sortByX(merged, &glyphs)
+                result.append(rows[index].lowerBound..<split)
+                result.append(merged)
+                index += 2
+                continue
+            }
+            if let last = result.last, let moved = scriptPart(rows[index], of: last, raised: false, glyphs: &glyphs) {
+                let split = rows[index].lowerBound + moved
+                let merged = last.lowerBound..<split
+                sortByX(merged, &glyphs)
+                result[result.count - 1] = merged
+                result.append(split..<rows[index].upperBound)
+                index += 1
+                continue
+            }
             result.append(rows[index])
             index += 1
         }
@@ -52,7 +73,52 @@ extension LineBuilder {
     /// by less than the limit, within the line's extent and clear of its glyphs.
     private static func isScript(_ candidate: Range<Int>, of line: Range<Int>, raised: Bool, glyphs: [Glyph]) -> Bool {
         guard candidate.count <= 2 * maximumScriptGlyphs else { return false }  // most rows: a line of text
-        let script = glyphs[candidate].filter { !$0.isSpace }
+        return isScript(glyphs[candidate].filter { !$0.isSpace }, of: line, raised: raised, glyphs: glyphs)
+    }
+
+    /// When only part of `candidate` stands over `line` — a column's note marks sharing a row with
+    /// the text of the column beside it, set a hair higher — and that part is a row of scripts of
+    /// `line`, moves it to the side of the row next to `line` (its end when raised, its start when
+    /// lowered), each part still in x order, and returns how many glyphs it holds.
+    private static func scriptPart(_ candidate: Range<Int>, of line: Range<Int>, raised: Bool, glyphs: inout [Glyph]) -> Int? {
+        let body = glyphs[line].filter { !$0.isSpace }
+        guard body.count >= 2, candidate.count > 1 else { return nil }
+        let size = body.map(\.size).sorted()[body.count / 2]
+        let low = body.map(\.x0).min()! - size, high = body.map(\.x1).max()! + 3 * size
+        let over = glyphs[candidate].filter { $0.x0 >= low && $0.x1 <= high }
+        let beside = glyphs[candidate].filter { !($0.x0 >= low && $0.x1 <= high) }
+        let marks = over.filter { !$0.isSpace }
+        guard let first = marks.map(\.x0).min(), let last = marks.map(\.x1).max(),
+              beside.contains(where: { !$0.isSpace }) else { return nil }
+        // The rest stands apart, half an em or more beyond the marks on either side; the marks
+        // are smaller than the line's text (no glyph at full size barely off the baseline here:
+        // in a form that is a field's label).
+        guard beside.allSatisfy({ $0.x0 >= last + 0.5 * size || $0.x1 <= first - 0.5 * size }),
+              marks.allSatisfy({ $0.size <= scriptSizeRatio * size }),
+              touchesTheWordBefore(marks, body: body, size: size),
+              isScript(marks, of: line, raised: raised, glyphs: glyphs) else { return nil }
+        let reordered = raised ? beside + over : over + beside
+        glyphs.replaceSubrange(candidate, with: reordered)
+        return over.count
+    }
+
+    /// Whether each run of marks (glyphs less than a third of an em apart) starts where a glyph
+    /// of the line ends: a note mark follows the word it annotates (`Thunderbird,[10]`); a label
+    /// or a table's figure a hair off the line stands apart.
+    private static func touchesTheWordBefore(_ marks: [Glyph], body: [Glyph], size: Double) -> Bool {
+        var runStart: Double?
+        var previousEnd = -Double.infinity
+        for mark in marks.sorted(by: { $0.x0 < $1.x0 }) {
+            if mark.x0 - previousEnd >= 0.3 * size {
+                runStart = mark.x0
+                guard let start = runStart, body.contains(where: { abs($0.x1 - start) <= 0.3 * size }) else { return false }
+            }
+            previousEnd = max(previousEnd, mark.x1)
+        }
+        return true
+    }
+
+    private static func isScript(_ script: [Glyph], of line: Range<Int>, raised: Bool, glyphs: [Glyph]) -> Bool {
         guard !script.isEmpty, script.count <= maximumScriptGlyphs else { return false }
         let body = glyphs[line].filter { !$0.isSpace }
         guard body.count >= 2 else { return false }

@@ -42,6 +42,24 @@ final class LineBuilderTests: XCTestCase {
         XCTAssertEqual(lines(ruby).map(\.text), ["jiǎn", "简报"])
     }
 
+    /// Note marks raised after a word, on the height of a sidebar's line beside the column (a
+    /// Wikipedia page's infobox): the marks join their line, the sidebar's text stays its own; a
+    /// small figure a hair above a line that follows no word there stays apart (a timetable).
+    func testNoteMarksLevelWithASidebarJoinTheirLine() {
+        var page = SyntheticPage(0)
+        var x = page.text("PDF.js is used in Thunderbird,", x: 36, baseline: 412, size: 12)
+        x = page.text("[10]", x: x, baseline: 407.5, size: 9.6)
+        page.text(" ownCloud", x: x, baseline: 412, size: 12)
+        page.text("Original author(s)", x: 400, baseline: 405.25, size: 10.56)
+        XCTAssertEqual(lines(page).map(\.text), ["Original author(s)", "PDF.js is used in Thunderbird,[10] ownCloud"])
+
+        var table = SyntheticPage(0)
+        table.text("Five Symphony", x: 36, baseline: 412, size: 12)
+        table.text("11:55", x: 180, baseline: 408, size: 9)
+        table.text("Tesla", x: 400, baseline: 406, size: 10.5)
+        XCTAssertEqual(lines(table).map(\.text), ["11:55 Tesla", "Five Symphony"])
+    }
+
     /// The TeX logo's letters stand off the baseline: LaTeX's small A raised and kerned in under
     /// the L's arm, the E lowered half an ex at full size; and a tagged PDF draws a space from the
     /// same origin as the T after it (LaTeX's tagging, bug1997343 in pdf.js's suite). All is read in

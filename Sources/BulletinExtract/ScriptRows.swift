@@ -81,8 +81,13 @@ extension LineBuilder {
     /// `line`, moves it to the side of the row next to `line` (its end when raised, its start when
     /// lowered), each part still in x order, and returns how many glyphs it holds.
     private static func scriptPart(_ candidate: Range<Int>, of line: Range<Int>, raised: Bool, glyphs: inout [Glyph]) -> Int? {
+        // Most rows are the next line of text, a line's step away: told from their first glyphs.
+        guard candidate.count > 1, let a = glyphs[candidate].first(where: { !$0.isSpace }),
+              let b = glyphs[line].first(where: { !$0.isSpace }) else { return nil }
+        let step = raised ? b.baseline - a.baseline : a.baseline - b.baseline
+        guard step > 0, step <= maximumRaise * max(a.size, b.size) else { return nil }
         let body = glyphs[line].filter { !$0.isSpace }
-        guard body.count >= 2, candidate.count > 1 else { return nil }
+        guard body.count >= 2 else { return nil }
         let size = body.map(\.size).sorted()[body.count / 2]
         let low = body.map(\.x0).min()! - size, high = body.map(\.x1).max()! + 3 * size
         let over = glyphs[candidate].filter { $0.x0 >= low && $0.x1 <= high }

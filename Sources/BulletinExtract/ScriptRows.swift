@@ -90,8 +90,10 @@ extension LineBuilder {
         guard body.count >= 2 else { return nil }
         let size = body.map(\.size).sorted()[body.count / 2]
         let low = body.map(\.x0).min()! - size, high = body.map(\.x1).max()! + 3 * size
-        let over = glyphs[candidate].filter { $0.x0 >= low && $0.x1 <= high }
-        let beside = glyphs[candidate].filter { !($0.x0 >= low && $0.x1 <= high) }
+        var over: [Glyph] = [], beside: [Glyph] = []
+        for glyph in glyphs[candidate] {
+            if glyph.x0 >= low && glyph.x1 <= high { over.append(glyph) } else { beside.append(glyph) }
+        }
         let marks = over.filter { !$0.isSpace }
         guard let first = marks.map(\.x0).min(), let last = marks.map(\.x1).max(),
               beside.contains(where: { !$0.isSpace }) else { return nil }
@@ -111,12 +113,11 @@ extension LineBuilder {
     /// of the line ends: a note mark follows the word it annotates (`Thunderbird,[10]`); a label
     /// or a table's figure a hair off the line stands apart.
     private static func touchesTheWordBefore(_ marks: [Glyph], body: [Glyph], size: Double) -> Bool {
-        var runStart: Double?
         var previousEnd = -Double.infinity
         for mark in marks.sorted(by: { $0.x0 < $1.x0 }) {
-            if mark.x0 - previousEnd >= 0.3 * size {
-                runStart = mark.x0
-                guard let start = runStart, body.contains(where: { abs($0.x1 - start) <= 0.3 * size }) else { return false }
+            // A run starts here: a glyph of the line must end where it begins.
+            if mark.x0 - previousEnd >= 0.3 * size, !body.contains(where: { abs($0.x1 - mark.x0) <= 0.3 * size }) {
+                return false
             }
             previousEnd = max(previousEnd, mark.x1)
         }
@@ -143,8 +144,9 @@ extension LineBuilder {
         let x0 = body.map(\.x0).min()!, x1 = body.map(\.x1).max()!
         for glyph in script {
             guard glyph.x0 >= x0 - size, glyph.x1 <= x1 + 3 * size else { return false }
+            guard !withinHeight else { continue }
             let width = max(glyph.x1 - glyph.x0, 0.01)
-            for other in body where min(glyph.x1, other.x1) - max(glyph.x0, other.x0) > 0.3 * width && !withinHeight { return false }
+            for other in body where min(glyph.x1, other.x1) - max(glyph.x0, other.x0) > 0.3 * width { return false }
         }
         return true
     }
